@@ -1,0 +1,108 @@
+// Builders for everything clients see. Both the reducer's effects and the views use them,
+// so a player who reconnects sees exactly what the room was sent.
+//
+// Public question objects are built field by field, never by spreading a ServerQuestion:
+// TypeScript would accept the extra `answerIndex` of a spread object, and it would then
+// be serialised to every player.
+import { GAME_RULES } from '../../shared/game-types.js';
+import type {
+  LeaderboardEntry,
+  LeaderboardPayload,
+  PlayerResult,
+  PlayerSummary,
+  PodiumPayload,
+  PublicQuestion,
+  QuestionPrompt,
+  RevealPayload,
+  Standing,
+} from '../../shared/game-types.js';
+import type { GameState, PlayerState, RoundState } from './types.js';
+
+export function questionPrompt(state: GameState, index: number): QuestionPrompt {
+  const q = state.questions[index];
+  return {
+    id: q.id,
+    index,
+    count: state.questions.length,
+    kind: q.kind,
+    prompt: q.prompt,
+    optionCount: q.options.length,
+    topic: q.topic.slice(),
+    seconds: state.settings.secondsPerQuestion,
+  };
+}
+
+export function publicQuestion(state: GameState, index: number): PublicQuestion {
+  return { ...questionPrompt(state, index), options: state.questions[index].options.slice() };
+}
+
+/** Only call once the round is closed: this is where the answer leaves the server. */
+export function revealPayload(state: GameState, round: RoundState): RevealPayload {
+  const q = state.questions[round.index];
+  return {
+    questionId: q.id,
+    index: round.index,
+    correctIndex: q.answerIndex,
+    counts: round.counts.slice(),
+    answered: round.answered,
+    explanation: q.explanation,
+    source: { file: q.file, line: q.line, topic: q.topic.slice() },
+    skipped: round.skipped,
+  };
+}
+
+function entry(state: GameState, seat: number, rank: number): LeaderboardEntry {
+  const p = state.players[seat];
+  return { playerId: p.id, nickname: p.nickname, score: p.score, rank, streak: p.streak };
+}
+
+function topEntries(state: GameState, size: number): LeaderboardEntry[] {
+  return state.ranking.slice(0, size).map((seat, i) => entry(state, seat, i + 1));
+}
+
+export function leaderboardPayload(state: GameState): LeaderboardPayload {
+  return {
+    afterIndex: state.round?.index ?? -1,
+    count: state.questions.length,
+    top: topEntries(state, GAME_RULES.leaderboardSize),
+    totalPlayers: state.ranking.length,
+  };
+}
+
+export function podiumPayload(state: GameState): PodiumPayload {
+  return { top: topEntries(state, GAME_RULES.podiumSize), totalPlayers: state.ranking.length };
+}
+
+export function standing(state: GameState, seat: number): Standing {
+  const p = state.players[seat];
+  const rank = state.rankOf[seat] || null;
+  const above = rank !== null && rank > 1 ? state.players[state.ranking[rank - 2]] : null;
+  return {
+    score: p.score,
+    streak: p.streak,
+    rank,
+    gapToAbove: above ? above.score - p.score : null,
+    aboveNickname: above ? above.nickname : null,
+  };
+}
+
+/** One player's outcome of the closed round; null if they joined after it closed. */
+export function playerResult(state: GameState, seat: number): PlayerResult | null {
+  const round = state.round;
+  if (!round || round.seatsAtClose === null || seat >= round.seatsAtClose) return null;
+  const answer = round.answers[seat];
+  const counted = answer !== null && !round.skipped;
+  return {
+    questionId: state.questions[round.index].id,
+    optionIndex: answer ? answer.optionIndex : null,
+    correct: answer ? answer.correct : false,
+    points: counted ? answer.points : 0,
+    bonus: counted ? answer.bonus : 0,
+    skipped: round.skipped,
+    ...standing(state, seat),
+  };
+}
+
+export function playerSummary(p: PlayerState): PlayerSummary {
+  return { playerId: p.id, nickname: p.nickname, connected: p.connected, score: p.score };
+}

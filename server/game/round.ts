@@ -1,0 +1,160 @@
+// The life of one question: reading → answering → reveal. Each function takes a valid
+// state for its step and returns the next state plus the effects that go with it.
+import { GAME_RULES } from '../../shared/game-types.js';
+import { rankPlayers, pointsFor, streakBonus } from '../../shared/scoring.js';
+import { playerResult, publicQuestion, questionPrompt, revealPayload } from './payloads.js';
+import { GRACE_MS, questionMs, remainingMs, replaceAt } from './state.js';
+import type { AnswerRecord, Effect, GameState, PlayerState, RoundState } from './types.js';
+
+export interface Step {
+  state: GameState;
+  effects: Effect[];
+}
+
+export function beginQuestion(state: GameState, index: number, now: number): Step {
+  const round: RoundState = {
+    index,
+    readingEndsAt: now + GAME_RULES.readingMs,
+    openedAt: null,
+    deadline: null,
+    pausedMs: 0,
+    answers: new Array<AnswerRecord | null>(state.players.length).fill(null),
+    counts: new Array<number>(state.questions[index].options.length).fill(0),
+    answered: 0,
+    pending: 0,
+    skipped: false,
+    seatsAtClose: null,
+  };
+  const next: GameState = { ...state, phase: 'reading', round, pausedAt: null, timerAt: round.readingEndsAt };
+  return {
+    state: next,
+    effects: [
+      {
+        type: 'broadcast',
+        event: 'question:show',
+        payload: { question: questionPrompt(next, index), readingMs: GAME_RULES.readingMs },
+      },
+    ],
+  };
+}
+
+export function openAnswers(state: GameState, now: number): Step {
+  const round = state.round!;
+  const deadline = now + questionMs(state);
+  // Counted once per question; afterwards joins, answers and disconnects adjust it by one.
+  let pending = 0;
+  for (const p of state.players) if (p.connected && !p.kicked) pending++;
+  const next: GameState = {
+    ...state,
+    phase: 'answering',
+    round: { ...round, openedAt: now, deadline, pending },
+    timerAt: deadline + GRACE_MS,
+  };
+  return {
+    state: next,
+    effects: [
+      {
+        type: 'broadcast',
+        event: 'question:open',
+        payload: { question: publicQuestion(next, round.index), remainingMs: remainingMs(next, now) },
+      },
+    ],
+  };
+}
+
+/** Records a validated answer (the reducer checked phase, question, option and time). */
+export function recordAnswer(state: GameState, seat: number, optionIndex: number, now: number): Step {
+  const round = state.round!;
+  const player = state.players[seat];
+  const question = state.questions[round.index];
+  const totalMs = questionMs(state);
+  const elapsedMs = Math.min(totalMs, Math.max(0, now - round.openedAt! - round.pausedMs));
+  const correct = optionIndex === question.answerIndex;
+  const mode = state.settings.scoring;
+  const { points, streak } = pointsFor({ correct, elapsedMs, totalMs, streakBefore: player.streak, mode });
+  const bonus = correct && mode === 'speed' ? streakBonus(streak) : 0;
+  const record: AnswerRecord = { optionIndex, elapsedMs, at: now, correct, points, bonus, streak };
+
+  const nextRound: RoundState = {
+    ...round,
+    answers: replaceAt(round.answers, seat, record),
+    counts: replaceAt(round.counts, optionIndex, round.counts[optionIndex] + 1),
+    answered: round.answered + 1,
+    pending: player.connected ? round.pending - 1 : round.pending,
+  };
+  const next: GameState = { ...state, round: nextRound };
+  const effects: Effect[] = [
+    {
+      type: 'persist',
+      what: 'answer',
+      playerId: player.id,
+      questionId: question.id,
+      questionIndex: round.index,
+      optionIndex,
+      correct,
+      points,
+      elapsedMs,
+      at: now,
+    },
+    {
+      type: 'sendToHost',
+      event: 'answers:count',
+      payload: { questionId: question.id, answered: nextRound.answered, total: state.activeCount },
+    },
+  ];
+  return closeIfEveryoneAnswered({ state: next, effects });
+}
+
+/** Answers close early once every connected player has answered (and someone did). */
+export function closeIfEveryoneAnswered(step: Step): Step {
+  const { state } = step;
+  const round = state.round;
+  if (state.phase !== 'answering' || !round || round.pending > 0 || round.answered === 0) return step;
+  const closed = closeRound(state, false);
+  return { state: closed.state, effects: [...step.effects, ...closed.effects] };
+}
+
+function applyAnswer(p: PlayerState, answer: AnswerRecord | null, totalMs: number): PlayerState {
+  if (p.kicked) return p;
+  if (!answer) return { ...p, streak: 0, totalAnswerMs: p.totalAnswerMs + totalMs };
+  return {
+    ...p,
+    score: p.score + answer.points,
+    streak: answer.streak,
+    correctCount: p.correctCount + (answer.correct ? 1 : 0),
+    totalAnswerMs: p.totalAnswerMs + answer.elapsedMs,
+  };
+}
+
+/** Ranking of non-kicked players: the one sort per question. */
+export function withRanking(state: GameState): GameState {
+  const ranked = rankPlayers(
+    state.players
+      .filter((p) => !p.kicked)
+      .map((p) => ({ seat: p.seat, score: p.score, totalAnswerMs: p.totalAnswerMs, joinOrder: p.seat })),
+  );
+  const rankOf = new Array<number>(state.players.length).fill(0);
+  ranked.forEach((r, i) => (rankOf[r.seat] = i + 1));
+  return { ...state, ranking: ranked.map((r) => r.seat), rankOf };
+}
+
+/** Ends the question. Skipped: nobody scores and streaks stay as they were. */
+export function closeRound(state: GameState, skipped: boolean): Step {
+  const round = state.round!;
+  const totalMs = questionMs(state);
+  const players = skipped
+    ? state.players
+    : state.players.map((p) => applyAnswer(p, round.answers[p.seat], totalMs));
+  const closedRound: RoundState = { ...round, skipped, seatsAtClose: players.length };
+  const next = withRanking({ ...state, players, phase: 'reveal', round: closedRound, pausedAt: null, timerAt: null });
+
+  const reveal = revealPayload(next, closedRound);
+  const effects: Effect[] = [{ type: 'broadcast', event: 'question:reveal', payload: reveal }];
+  // Own result and rank: the only per-player messages of a question, one each.
+  for (const p of next.players) {
+    if (p.kicked || !p.connected) continue;
+    const result = playerResult(next, p.seat);
+    if (result) effects.push({ type: 'sendToPlayer', playerId: p.id, event: 'player:result', payload: result });
+  }
+  return { state: next, effects };
+}

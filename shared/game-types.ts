@@ -1,0 +1,179 @@
+// Domain types that client and server share: game settings, phases, and every shape a
+// client can see. Nothing here carries the correct answer of a question that is still
+// open: `PublicQuestion` has no answer field, and `RevealPayload` only exists once the
+// question is closed. The server-side question (with `answerIndex`) lives in server/game.
+
+// The generator's kinds (server/questions): definition -> term, term -> definition, table cell,
+// true/false and cloze. All but true/false are four-option multiple choice.
+export const QUESTION_KINDS = ['def-to-term', 'term-to-def', 'table-cell', 'true-false', 'cloze'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const SCORING_MODES = ['speed', 'accuracy'] as const;
+export type ScoringMode = (typeof SCORING_MODES)[number];
+
+/** 'devices': players see prompt and labels; 'host-only': the projector shows them. */
+export const DISPLAY_MODES = ['devices', 'host-only'] as const;
+export type DisplayMode = (typeof DISPLAY_MODES)[number];
+
+export const PHASES = ['lobby', 'reading', 'answering', 'reveal', 'leaderboard', 'podium', 'ended'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Rule constants. The client uses them for countdowns and form limits. */
+export const GAME_RULES = {
+  readingMs: 3_000,
+  /** Answers arriving this long after the deadline still count (network jitter). */
+  answerGraceMs: 250,
+  secondsMin: 5,
+  secondsMax: 120,
+  secondsDefault: 20,
+  questionCountMin: 1,
+  questionCountMax: 100,
+  questionCountDefault: 10,
+  playerCapDefault: 500,
+  playerCapMax: 2_000,
+  optionsMax: 6,
+  leaderboardSize: 5,
+  podiumSize: 3,
+  nicknameMaxChars: 20,
+} as const;
+
+/** Room codes: short, case-insensitive, without look-alike characters (0/O, 1/I/L). */
+export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const ROOM_CODE_LENGTH = 6;
+
+export interface GameSettings {
+  deckId: string;
+  /** Topic paths (outermost first) to draw questions from; empty means the whole deck. */
+  topics: string[][];
+  questionCount: number;
+  secondsPerQuestion: number;
+  kinds: QuestionKind[];
+  scoring: ScoringMode;
+  display: DisplayMode;
+  allowLateJoin: boolean;
+  playerCap: number;
+}
+
+/** What every player sees while the question is being read: no options yet. */
+export interface QuestionPrompt {
+  id: string;
+  /** 0-based position in the game. */
+  index: number;
+  /** Number of questions in the game. */
+  count: number;
+  kind: QuestionKind;
+  prompt: string;
+  optionCount: number;
+  topic: string[];
+  seconds: number;
+}
+
+/** The question as players see it once answers open. Deliberately has no answer field. */
+export interface PublicQuestion extends QuestionPrompt {
+  options: string[];
+}
+
+export interface SourceRef {
+  file: string;
+  line: number;
+  topic: string[];
+}
+
+/** Room-wide, sent when a question closes: the first moment the answer may leave the server. */
+export interface RevealPayload {
+  questionId: string;
+  index: number;
+  correctIndex: number;
+  /** Number of answers per option, same order as `options`. */
+  counts: number[];
+  answered: number;
+  explanation: string;
+  source: SourceRef;
+  /** The host skipped the question: nobody scored and streaks were kept. */
+  skipped: boolean;
+}
+
+export interface LeaderboardEntry {
+  playerId: string;
+  nickname: string;
+  score: number;
+  rank: number;
+  streak: number;
+}
+
+export interface LeaderboardPayload {
+  /** Index of the question just played. */
+  afterIndex: number;
+  count: number;
+  top: LeaderboardEntry[];
+  totalPlayers: number;
+}
+
+export interface PodiumPayload {
+  top: LeaderboardEntry[];
+  totalPlayers: number;
+}
+
+/** Where a player stands; `rank` is null until the first question has been scored. */
+export interface Standing {
+  score: number;
+  streak: number;
+  rank: number | null;
+  /** Points needed to catch the player ranked just above; null for the leader. */
+  gapToAbove: number | null;
+  aboveNickname: string | null;
+}
+
+/** One player's outcome of a question, sent only to that player at the reveal. */
+export interface PlayerResult extends Standing {
+  questionId: string;
+  optionIndex: number | null;
+  correct: boolean;
+  /** Points earned on this question, streak bonus included. */
+  points: number;
+  bonus: number;
+  skipped: boolean;
+}
+
+export interface PlayerSummary {
+  playerId: string;
+  nickname: string;
+  connected: boolean;
+  score: number;
+}
+
+/** The current phase exactly as the room sees it; shared by player and host views. */
+export type StageView =
+  | { phase: 'lobby' }
+  | { phase: 'reading'; question: QuestionPrompt; remainingMs: number }
+  | { phase: 'answering'; question: PublicQuestion; remainingMs: number; answered: number; total: number }
+  | { phase: 'reveal'; question: PublicQuestion; reveal: RevealPayload }
+  | { phase: 'leaderboard'; leaderboard: LeaderboardPayload }
+  | { phase: 'podium'; podium: PodiumPayload }
+  | { phase: 'ended'; podium: PodiumPayload | null };
+
+interface ViewBase {
+  gameId: string;
+  code: string;
+  paused: boolean;
+  questionCount: number;
+  scoring: ScoringMode;
+  display: DisplayMode;
+  playerCount: number;
+  stage: StageView;
+}
+
+/** Sent to one player when they join or come back: enough to redraw the whole screen. */
+export interface PlayerView extends ViewBase {
+  me: Standing & { playerId: string; nickname: string };
+  /** Own choice for the open or just-revealed question. */
+  myAnswer: number | null;
+  /** Own outcome, present from the reveal of a question until the next question starts. */
+  myResult: PlayerResult | null;
+}
+
+export interface HostView extends ViewBase {
+  locked: boolean;
+  settings: GameSettings;
+  players: PlayerSummary[];
+}

@@ -1,0 +1,167 @@
+// Zod schemas for everything a client sends (socket payloads and the REST create-game body).
+// Types are not validation: the edge parses every payload with these before anything runs.
+// Objects are strict (unknown keys are an error) and every string and number is bounded,
+// so a hostile client cannot make the server allocate or loop on its behalf.
+import { z } from 'zod';
+import { fail, type AckFail } from './errors.js';
+import {
+  DISPLAY_MODES,
+  GAME_RULES,
+  QUESTION_KINDS,
+  ROOM_CODE_ALPHABET,
+  ROOM_CODE_LENGTH,
+  SCORING_MODES,
+  type GameSettings,
+} from './game-types.js';
+import type { ClientEvent, ClientPayload } from './protocol.js';
+
+// ---- nicknames -----------------------------------------------------------------------
+
+/** Longest raw input we even look at; NFKC can expand text, so this bounds the work. */
+const NICKNAME_RAW_MAX = 200;
+/** Bound on UTF-16 length after normalising: 8 units per grapheme fits 20 ZWJ emoji
+ *  such as 👩‍👩‍👧, while a name still cannot grow into a wall of combined characters. */
+const NICKNAME_UNITS_MAX = 160;
+
+// Control, private-use and lone-surrogate characters, line/paragraph separators, bidi
+// overrides (they can flip the text around a name), and invisible fillers that make a name
+// look empty or identical to another one. ZWJ (U+200D) stays: emoji sequences need it.
+const FORBIDDEN =
+  /[\p{Cc}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u115F\u1160\u3164\uFFA0\u2800]/u;
+/** Four or more stacked marks in a row ("Zalgo" text) are decoration, not a name. */
+const MARK_PILE = /\p{M}{4,}/u;
+const VISIBLE = /[^\p{M}\p{Z}]/u;
+
+let graphemes: { segment(input: string): Iterable<unknown> } | null | undefined;
+
+/** Counts user-perceived characters: "👩‍👩‍👧" or "é" (e + accent) count as one. */
+export function countGraphemes(text: string): number {
+  if (graphemes === undefined) {
+    // Created lazily, and optional: a few older browsers lack Intl.Segmenter.
+    graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  }
+  if (!graphemes) return Array.from(text).length;
+  let n = 0;
+  for (const _ of graphemes.segment(text)) n++;
+  return n;
+}
+
+export type NicknameCheck = { ok: true; nickname: string } | { ok: false; reason: string };
+
+export function normalizeNickname(raw: string): NicknameCheck {
+  if (raw.length > NICKNAME_RAW_MAX) return { ok: false, reason: 'too long' };
+  // NFKC folds full-width and styled letters ("ｂｏｂ", "𝐛𝐨𝐛") and odd spaces into plain ones.
+  const text = raw.normalize('NFKC').trim().replace(/\p{Zs}+/gu, ' ');
+  if (FORBIDDEN.test(text)) return { ok: false, reason: 'control or invisible character' };
+  if (MARK_PILE.test(text)) return { ok: false, reason: 'too many stacked accents' };
+  if (!VISIBLE.test(text)) return { ok: false, reason: 'empty' };
+  if (text.length > NICKNAME_UNITS_MAX || countGraphemes(text) > GAME_RULES.nicknameMaxChars) {
+    return { ok: false, reason: 'too long' };
+  }
+  return { ok: true, nickname: text };
+}
+
+/** Key for case-insensitive uniqueness; upper-then-lower also folds ß/SS and final sigma. */
+export function nicknameKey(nickname: string): string {
+  return nickname.normalize('NFKC').toUpperCase().toLowerCase();
+}
+
+export const nicknameSchema = z
+  .string()
+  .max(NICKNAME_RAW_MAX)
+  .transform((raw, ctx) => {
+    const result = normalizeNickname(raw);
+    if (result.ok) return result.nickname;
+    ctx.addIssue({ code: 'custom', message: `nickname: ${result.reason}`, input: raw });
+    return z.NEVER;
+  });
+
+// ---- identifiers -----------------------------------------------------------------------
+
+const CODE_CHARS = new RegExp(`^[${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}}$`);
+
+/** Accepts "abc 234" or "ABC-234" as typed on a phone; yields the canonical "ABC234". */
+export const roomCodeSchema = z
+  .string()
+  .max(32)
+  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().regex(CODE_CHARS, 'invalid room code'));
+
+/** Server-made ids (nanoid and similar): url-safe characters only. */
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid id');
+/** Secrets are long enough not to be guessed and short enough not to be a payload bomb. */
+export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'invalid token');
+export const questionIdSchema = z.string().min(1).max(128);
+export const optionIndexSchema = z.int().min(0).max(GAME_RULES.optionsMax - 1);
+
+// ---- socket payloads ---------------------------------------------------------------------
+
+const empty = z.strictObject({});
+
+export const inboundSchemas = {
+  'room:check': z.strictObject({ code: roomCodeSchema }),
+  'room:join': z.strictObject({ code: roomCodeSchema, nickname: nicknameSchema }),
+  'room:resume': z.strictObject({ token: tokenSchema }),
+  'nickname:suggest': z.strictObject({ code: roomCodeSchema }),
+  'answer:submit': z.strictObject({ questionId: questionIdSchema, optionIndex: optionIndexSchema }),
+  'host:attach': z.strictObject({ gameId: idSchema, hostToken: tokenSchema }),
+  'game:start': empty,
+  'game:next': empty,
+  'game:skip': empty,
+  'game:pause': empty,
+  'game:resume': empty,
+  'game:end': empty,
+  'player:kick': z.strictObject({ playerId: idSchema }),
+  'room:lock': z.strictObject({ locked: z.boolean() }),
+} satisfies { [E in ClientEvent]: z.ZodType<ClientPayload<E>> };
+
+export type ParseResult<T> = { ok: true; data: T } | AckFail;
+
+/**
+ * Parses one inbound payload. A bad nickname gets its own code so the join form can say
+ * what is wrong; everything else is BAD_PAYLOAD (no echo of the offending input).
+ */
+export function parseInbound<E extends ClientEvent>(event: E, payload: unknown): ParseResult<ClientPayload<E>> {
+  // hasOwn: the event name comes off the wire and must not reach Object.prototype.
+  if (!Object.hasOwn(inboundSchemas, event)) return fail('BAD_PAYLOAD', 'Unknown event.');
+  const schema = inboundSchemas[event] as unknown as z.ZodType<ClientPayload<E>>;
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const nicknameIssue = parsed.error.issues.some((issue) => issue.path[0] === 'nickname');
+  return nicknameIssue ? fail('NICKNAME_INVALID') : fail('BAD_PAYLOAD');
+}
+
+// ---- REST: create a game ----------------------------------------------------------------------
+
+const topicSegment = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => !/\p{Cc}/u.test(s), 'control character');
+
+export const createGameSchema = z.strictObject({
+  deckId: idSchema,
+  topics: z.array(z.array(topicSegment).min(1).max(12)).max(200).default([]),
+  questionCount: z
+    .int()
+    .min(GAME_RULES.questionCountMin)
+    .max(GAME_RULES.questionCountMax)
+    .default(GAME_RULES.questionCountDefault),
+  secondsPerQuestion: z
+    .int()
+    .min(GAME_RULES.secondsMin)
+    .max(GAME_RULES.secondsMax)
+    .default(GAME_RULES.secondsDefault),
+  kinds: z
+    .array(z.enum(QUESTION_KINDS))
+    .min(1)
+    .max(QUESTION_KINDS.length * 2)
+    .transform((kinds) => [...new Set(kinds)])
+    .default(() => [...QUESTION_KINDS]),
+  scoring: z.enum(SCORING_MODES).default('speed'),
+  display: z.enum(DISPLAY_MODES).default('devices'),
+  allowLateJoin: z.boolean().default(true),
+  playerCap: z.int().min(1).max(GAME_RULES.playerCapMax).default(GAME_RULES.playerCapDefault),
+}) satisfies z.ZodType<GameSettings>;
+
+export type CreateGameBody = z.input<typeof createGameSchema>;

@@ -1,0 +1,66 @@
+// Scoring rules. Shared so the client can explain a score ("+200 streak bonus") with the
+// very same arithmetic the server used.
+import type { ScoringMode } from './game-types.js';
+
+export const SCORING = {
+  maxPoints: 1000,
+  /** Answers faster than this earn the full points: nobody can react faster anyway. */
+  instantMs: 500,
+  streakStep: 100,
+  streakBonusCap: 500,
+} as const;
+
+export interface PointsInput {
+  correct: boolean;
+  /** Time since answers opened, paused time excluded. */
+  elapsedMs: number;
+  /** The question's answer time. */
+  totalMs: number;
+  /** Consecutive correct answers before this one. */
+  streakBefore: number;
+  mode: ScoringMode;
+}
+
+export interface PointsOutcome {
+  points: number;
+  streak: number;
+}
+
+/** Bonus for the n-th correct answer in a row: none for the 1st, +100 for the 2nd, … up to +500. */
+export function streakBonus(streak: number): number {
+  if (streak < 2) return 0;
+  return Math.min((streak - 1) * SCORING.streakStep, SCORING.streakBonusCap);
+}
+
+/** Speed part only: 1000 falling linearly to 500 at the deadline. */
+export function speedPoints(elapsedMs: number, totalMs: number): number {
+  if (elapsedMs < SCORING.instantMs || totalMs <= 0) return SCORING.maxPoints;
+  // Answers inside the grace window can be a little past the deadline; they score as at it.
+  const fraction = Math.min(elapsedMs, totalMs) / totalMs;
+  return Math.round(SCORING.maxPoints * (1 - fraction / 2));
+}
+
+export function pointsFor(input: PointsInput): PointsOutcome {
+  if (!input.correct) return { points: 0, streak: 0 };
+  const streak = input.streakBefore + 1;
+  if (input.mode === 'accuracy') return { points: 1, streak };
+  return { points: speedPoints(input.elapsedMs, input.totalMs) + streakBonus(streak), streak };
+}
+
+export interface RankKey {
+  score: number;
+  /** Sum of answer times; a missed question counts as its full time. */
+  totalAnswerMs: number;
+  /** Order of joining; makes the ranking total and stable. */
+  joinOrder: number;
+}
+
+/** Score descending, then faster total answer time, then earlier join. */
+export function compareRank(a: RankKey, b: RankKey): number {
+  return b.score - a.score || a.totalAnswerMs - b.totalAnswerMs || a.joinOrder - b.joinOrder;
+}
+
+/** Returns a new array, best first; ranks are its 1-based positions (no shared ranks). */
+export function rankPlayers<T extends RankKey>(players: readonly T[]): T[] {
+  return [...players].sort(compareRank);
+}
