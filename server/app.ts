@@ -1,0 +1,97 @@
+// createApp wires one server from its dependencies: no singletons and no side effects at
+// import time, so tests build as many apps as they like, each on its own database and port.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import { Server as SocketServer } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
+import type { Database } from './db/database.js';
+import { errorHandler, sendError } from './http/errors.js';
+import type { Logger } from './logger.js';
+import { mountRoutes } from './http/routes.js';
+import { attachSockets } from './realtime/attach.js';
+
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  hostToken: string;
+  /** Base URL printed in join links; defaults to the request's own origin. */
+  publicUrl?: string;
+  /** Built client (Vite output). Missing folder: the API still works, `/` explains. */
+  clientDir?: string;
+}
+
+export interface App {
+  http: http.Server;
+  io: SocketServer<ClientToServerEvents, ServerToClientEvents>;
+  express: express.Express;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CLIENT_DIR = path.resolve(import.meta.dirname, '../dist/client');
+
+export function createApp(deps: AppDeps): App {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(express.json({ limit: '6mb' }));
+
+  app.get('/api/health', async (_req, res) => {
+    try {
+      await deps.db.prisma.$queryRawUnsafe('SELECT 1');
+      res.json({ ok: true, db: deps.db.kind });
+    } catch {
+      res.status(503).json({ ok: false, db: deps.db.kind });
+    }
+  });
+
+  mountRoutes(app, deps);
+
+  app.use('/api', (_req, res) => sendError(res, 404, 'NOT_FOUND', 'No such API route.'));
+  serveClient(app, deps.clientDir ?? DEFAULT_CLIENT_DIR);
+  app.use(errorHandler(deps.logger));
+
+  const server = http.createServer(app);
+  const io = new SocketServer<ClientToServerEvents, ServerToClientEvents>(server, {
+    // Compression multiplies memory per connection and broadcast latency (see design.md).
+    perMessageDeflate: false,
+    // Every inbound command is tiny; anything bigger is hostile.
+    maxHttpBufferSize: 16 * 1024,
+    serveClient: false,
+  });
+  const sockets = attachSockets(io, deps);
+
+  return {
+    http: server,
+    io,
+    express: app,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        const onError = (error: Error) => reject(error);
+        server.once('error', onError);
+        server.listen(port, host, () => {
+          server.off('error', onError);
+          resolve((server.address() as { port: number }).port);
+        });
+      });
+    },
+    async close() {
+      // Stop accepting first, then drop live sockets, then let open requests finish.
+      await sockets.close();
+      io.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function serveClient(app: express.Express, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  // Client-side routes (/host, /play, /results/...) all load the single-page app.
+  app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
+    if (fs.existsSync(index)) return res.sendFile(index, { maxAge: 0 });
+    res.status(503).type('text').send('The web client is not built yet: run `npm run build`.');
+  });
+}

@@ -1,0 +1,146 @@
+// Opens the notes bank database: the embedded PGlite in DATA_DIR when no DATABASE_URL is
+// given, a real PostgreSQL server through @prisma/adapter-pg otherwise. Both run the same
+// migrations and the same Prisma client.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/client.js';
+import { applyMigrations, type SqlRunner } from './migrate.js';
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DbKind;
+  prisma: PrismaClient;
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** An expected start-up failure: printed as one line, no stack trace. */
+export class DatabaseError extends Error {}
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+async function openPostgres(connectionString: string): Promise<Database> {
+  const url = new URL(connectionString);
+  const where = `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  // Check reachability first so a wrong URL gives one clear line instead of a driver stack.
+  const probe = new pg.Client({ connectionString, connectionTimeoutMillis: 5000 });
+  try {
+    await probe.connect();
+  } catch (error) {
+    throw new DatabaseError(
+      `Cannot connect to PostgreSQL at ${where}: ${describePgError(error)}. Check that the server is running and DATABASE_URL is right.`,
+    );
+  }
+  const runner: SqlRunner = {
+    exec: async (sql) => void (await probe.query(sql)),
+    query: async (sql, params) => (await probe.query(sql, params as unknown[])).rows,
+  };
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) as never });
+  return {
+    kind: 'postgres',
+    prisma,
+    async migrate() {
+      // Several servers may start at once against one database: serialise migrations.
+      await probe.query('SELECT pg_advisory_lock(7270736901)');
+      try {
+        return await applyMigrations(runner);
+      } finally {
+        await probe.query('SELECT pg_advisory_unlock(7270736901)');
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await probe.end().catch(() => {});
+    },
+  };
+}
+
+function describePgError(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  if (e.code === 'ECONNREFUSED') return 'connection refused';
+  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'unknown host';
+  if (e.code === '3D000') return 'the database does not exist';
+  if (e.code === '28P01' || e.code === '28000') return 'authentication failed';
+  return e.message ?? String(error);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const dir = path.join(dataDir, 'pglite');
+  try {
+    ensureWritableDir(dir);
+  } catch {
+    throw new DatabaseError(`DATA_DIR ${dataDir} is not writable. Choose a writable folder with DATA_DIR=/some/folder.`);
+  }
+  const release = lockDataDir(dataDir);
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create(dir);
+  } catch (error) {
+    release();
+    throw new DatabaseError(`Cannot open the embedded database in ${dir}: ${(error as Error).message}`);
+  }
+  const runner: SqlRunner = {
+    exec: async (sql) => void (await lite.exec(sql)),
+    query: async <T>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,
+  };
+  // The adapter is built against an older copy of Prisma's adapter types; at run time the
+  // interface is the same (see docs: pglite-prisma-adapter 0.6 with @prisma/client 6.19).
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) as unknown as PrismaPg });
+  return {
+    kind: 'pglite',
+    prisma,
+    migrate: () => applyMigrations(runner),
+    async close() {
+      await prisma.$disconnect();
+      await lite.close();
+      release();
+    },
+  };
+}
+
+/** Creates the folder level by level (recursive mkdir can hang on special file systems such as
+ * /proc) and proves it is writable with a probe file (root passes access checks regardless). */
+function ensureWritableDir(dir: string): void {
+  const parts = path.resolve(dir).split(path.sep);
+  for (let i = 2; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join(path.sep);
+    if (!fs.existsSync(prefix)) fs.mkdirSync(prefix);
+  }
+  const probe = path.join(dir, `.write-test-${process.pid}`);
+  fs.writeFileSync(probe, '');
+  fs.rmSync(probe);
+}
+
+/** PGlite allows one process per data directory: refuse a second server on the same one. */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'server.pid');
+  try {
+    const pid = Number(fs.readFileSync(lockFile, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new DatabaseError(
+        `DATA_DIR ${dataDir} is in use by another running server (pid ${pid}). Stop it, or use another DATA_DIR.`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof DatabaseError) throw error;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => fs.rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
