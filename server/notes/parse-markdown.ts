@@ -1,0 +1,252 @@
+// Markdown notes (001, and the non-table parts of 003), parsed with remark + remark-gfm so
+// headings, nested lists, indented paragraphs inside items and pipe tables keep their
+// structure and their line positions. Inline text is taken from the source slice of each
+// node and cleaned by clean-inline, the same cleaner every other layout uses.
+import type { Heading, List, ListItem as MdListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { cleanInline } from './clean-inline.js';
+import { isTocEntry, rejectLine } from './filters.js';
+import { isGenericLabel, isHeadingLike, sameLabel, words } from './heuristics.js';
+import { emitFeature, emitList, emitSplit, introCtx, type Ctx, type Env, type ItemBlock, type ListItem } from './list-facts.js';
+import { splitTerm } from './split-term.js';
+import type { HeadingInfo, ParserResult, TopicMark } from './topic-trail.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+
+// P3: the VS Code table of contents (001:8-56) and any run of anchor-link list items.
+export function maskToc(lines: string[], env: Env): string[] {
+  const out = [...lines];
+  let inToc = false;
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i].trim();
+    const opens = /^#{1,6}\s+table of contents\s*$/i.test(t) || /^<!--\s*vscode-markdown-toc\s*-->$/.test(t);
+    if (opens) inToc = true;
+    if (inToc || isTocEntry(out[i])) {
+      if (t) env.sink.skip(i + 1, 'toc', out[i]);
+      if (/^<!--\s*\/vscode-markdown-toc\s*-->$/.test(t)) inToc = false;
+      // The TOC heading still closes the section above it: keep an empty heading of its level.
+      out[i] = opens && /^#{1,6}\s/.test(t) ? t.replace(/\s.*$/, '') : '';
+    }
+  }
+  return out;
+}
+
+interface HeadingState {
+  depth: number;
+  text: string;
+  line: number;
+  factsAtStart: number;
+}
+
+export function cleanHeading(raw: string): string {
+  const body = raw.replace(/^\s*#{1,6}\s*/, '').replace(/\s#+\s*$/, '');
+  const c = cleanInline(body.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, ''));
+  return c.text.replace(/^\d+(?:\.\d+)*\.?\s+/, '').replace(/[:\s]+$/, '');
+}
+
+export function parseMarkdown(lines: string[], env: Env): ParserResult {
+  const masked = maskToc(lines, env);
+  const source = masked.join('\n');
+  const tree = processor.parse(source) as Root;
+  const slice = (n: Nodes) => source.slice(n.position!.start.offset!, n.position!.end.offset!);
+  const lineOf = (n: Nodes) => n.position!.start.line;
+  const endOf = (n: Nodes) => n.position!.end.line;
+
+  // An image written right under a list item (001:132-133) belongs to the item's paragraph in
+  // markdown, but it is not part of the fact: the fact ends on the last line with text.
+  const lastTextLine = (from: number, to: number): number => {
+    let end = to;
+    while (end > from && !cleanInline(lines[end - 1] ?? '').text) {
+      if (/!\[|<img/i.test(lines[end - 1] ?? '')) env.sink.skip(end, 'image', lines[end - 1]);
+      end--;
+    }
+    return end;
+  };
+
+  const marks: TopicMark[] = [];
+  const stack: HeadingState[] = [];
+  const headings: HeadingInfo[] = [];
+  let label: { text: string; line: number } | null = null;
+  let pending: Ctx | null = null;
+
+  const ctx = (): Ctx => {
+    const topic = stack.map((h) => h.text);
+    if (label) topic.push(label.text);
+    const top = stack[stack.length - 1];
+    return { topic, term: label?.text ?? top?.text, termLine: label?.line ?? top?.line, nested: false };
+  };
+
+  const toItems = (list: List): ListItem[] =>
+    list.children.map((li: MdListItem) => {
+      let kids = [...li.children];
+      // "- > **Task Node**: …" (003:136): a quote marker inside an item is a PDF glyph, not a quote.
+      if (kids[0]?.type === 'blockquote') kids = [...kids[0].children, ...kids.slice(1)];
+      const head = kids[0]?.type === 'paragraph' ? (kids.shift() as Paragraph) : null;
+      const blocks: ItemBlock[] = [];
+      for (const k of kids) {
+        if (k.type === 'list') blocks.push({ kind: 'list', items: toItems(k) });
+        else if (k.type === 'paragraph') blocks.push({ kind: 'para', line: lineOf(k), lineEnd: endOf(k), raw: slice(k) });
+        else if (k.type === 'blockquote')
+          for (const q of k.children) if (q.type === 'paragraph') blocks.push({ kind: 'para', line: lineOf(q), lineEnd: endOf(q), raw: slice(q) });
+      }
+      const at = head ?? li;
+      return { line: lineOf(at), lineEnd: head ? lastTextLine(lineOf(head), endOf(head)) : lineOf(li), raw: head ? slice(head) : '', blocks };
+    });
+
+  const onHeading = (node: Heading) => {
+    const text = cleanHeading(slice(node));
+    while (stack.length && stack[stack.length - 1].depth >= node.depth) stack.pop();
+    label = null;
+    pending = null;
+    const line = lineOf(node);
+    if (!text) return env.sink.skip(line, 'empty-heading', slice(node));
+    const reject = rejectLine(slice(node), text);
+    if (reject === 'meta') return env.sink.skip(line, 'meta', slice(node));
+    const h = { depth: node.depth, text, line, factsAtStart: env.sink.facts.length };
+    stack.push(h);
+    env.lexicon.addTerm(text);
+    headings.push({ text, line, depth: node.depth, topic: ctx().topic });
+    marks.push({ line, topic: ctx().topic, term: text });
+  };
+
+  const onTable = (node: Table) => {
+    const [head, ...rows] = node.children;
+    if (!head) return;
+    // A cell's own source is its children's span (the node itself includes the pipes).
+    const cellText = (c: Nodes & { children?: Nodes[] }) => {
+      const kids = c.children ?? [];
+      if (!kids.length) return '';
+      return source.slice(kids[0].position!.start.offset!, kids[kids.length - 1].position!.end.offset!);
+    };
+    const headers = head.children.map((c) => cleanInline(cellText(c)).text);
+    env.sink.skip(lineOf(head), 'table-header', slice(head));
+    const c0 = ctx();
+    for (const row of rows) {
+      const cells = row.children.map((c) => cleanInline(cellText(c)));
+      const term = cells[0]?.text;
+      if (!term) continue;
+      env.lexicon.addTerm(term);
+      for (let i = 1; i < cells.length; i++) {
+        const cell = cells[i];
+        if (!cell.text) continue; // a missing cell is unknown, not empty (001:80)
+        env.sink.add({
+          line: lineOf(row),
+          topic: c0.topic,
+          term,
+          attribute: headers[i] || undefined,
+          fact: cell.text,
+          rule: 'S8/pipe-table',
+          confidence: 0.9,
+          group: `table:${lineOf(node)}:c${i}`, // one column = one sibling set
+          flags: cell.math ? ['math'] : [],
+          emphasis: cell.emphasis,
+          allowShort: true, // "hours", "Regularly" are full answers in a table
+        });
+      }
+    }
+  };
+
+  const onParagraph = (node: Paragraph, next: RootContent | undefined) => {
+    const raw = slice(node);
+    const line = lineOf(node);
+    const at = { line, lineEnd: lastTextLine(line, endOf(node)) };
+    const c = cleanInline(raw);
+    const reject = rejectLine(raw, c.text);
+    if (reject) {
+      for (let l = at.line; l <= at.lineEnd; l++) env.sink.skip(l, reject, lines[l - 1]);
+      return;
+    }
+    const text = c.text;
+    const followedByList = next?.type === 'list' || next?.type === 'table';
+    // S2b: ":white_check_mark: Text" at column 0 is a label (pseudo-heading) when a list follows.
+    if (c.polarity && /^\s*(?::[a-z_]+:|[✅❌✔✖])/u.test(raw)) {
+      // A label introduces what follows unless what follows is another label (001:361-365).
+      const nextIsLabel = next?.type === 'paragraph' && /^\s*(?::[a-z_]+:|[✅❌✔✖])/u.test(slice(next));
+      const introduces = followedByList || (next?.type === 'paragraph' && !nextIsLabel);
+      if (introduces) {
+        label = null;
+        const split = splitTerm(text, { paren: true });
+        if (split?.kind === 'paren') emitSplit(env, ctx(), at, split, c, undefined, 'S2b');
+        else if (c.polarity === '-') emitFeature(env, ctx(), at, text, c, 'S2b/label', undefined, 0.8);
+        else env.sink.skip(line, 'heading', raw);
+        label = { text: split?.kind === 'paren' ? split.term : text, line };
+        marks.push({ line, topic: ctx().topic, term: label.text });
+        return;
+      }
+      label = null;
+      return emitFeature(env, ctx(), at, text, c, 'S2b/polarity', undefined, 0.85);
+    }
+    if (/:$/.test(text)) {
+      const intro = text.replace(/:$/, '').trim();
+      env.sink.skip(line, 'intro', raw);
+      if (followedByList) pending = introCtx(ctx(), intro, line);
+      else label = { text: intro, line };
+      marks.push({ line, topic: (pending ?? ctx()).topic, term: (pending ?? ctx()).term });
+      return;
+    }
+    // F10: "**Recall**: … **Precision**: …" holds two definitions; split before removing bold.
+    const markers = [...raw.matchAll(/\*\*[^*\n]+?\*\*\s*[:=]|\*\*[^*\n]+?[:=]\s*\*\*/g)];
+    if (markers.length >= 2) {
+      for (let i = 0; i < markers.length; i++) {
+        const seg = raw.slice(markers[i].index, markers[i + 1]?.index ?? raw.length);
+        termParagraph(seg, at, undefined);
+      }
+      return;
+    }
+    termParagraph(raw, at, next);
+  };
+
+  const termParagraph = (raw: string, at: { line: number; lineEnd: number }, next: RootContent | undefined) => {
+    const c = cleanInline(raw);
+    const text = c.text;
+    if (!text) return;
+    const lead = c.emphasis[0] && text.startsWith(c.emphasis[0]) ? c.emphasis[0] : undefined;
+    const split = splitTerm(text, { leadingEmphasis: lead });
+    const here = ctx();
+    // Right under a heading the heading is the term: "Optical Character Recognition – used for …"
+    // (003:503) defines Amazon Textract, so a dash or arrow there is not a separator.
+    const firstUnderHeading = !label && stack.length > 0 && stack[stack.length - 1].factsAtStart === env.sink.facts.length && prevWasHeading;
+    const weak = split && (split.kind === 'dash' || split.kind === 'arrow') && (firstUnderHeading || words(split.term).length > 4);
+    if (split && split.kind !== 'paren' && !weak) {
+      if (isGenericLabel(split.term) && here.term) return emitFeature(env, { ...here, attribute: split.term }, at, split.fact, c, 'S5/label');
+      emitSplit(env, here, at, split, c);
+      if (next?.type === 'list') pending = { topic: [...here.topic, split.term], term: split.term, termLine: at.line, nested: false };
+      return;
+    }
+    if (sameLabel(text, here.term ?? '')) return env.sink.skip(at.line, 'heading', raw);
+    if (isHeadingLike(text) && words(text).length <= 5 && next && next.type !== 'heading') {
+      // A short bare line over a list is a pseudo-heading; elsewhere it is an orphan name
+      // ("Recommendation systems" between two metric definitions, 003:216).
+      if (next.type === 'list' || next.type === 'table') {
+        label = { text, line: at.line };
+        marks.push({ line: at.line, topic: ctx().topic, term: text });
+      } else env.sink.bare(text, at.line, ctx().topic);
+      return env.sink.skip(at.line, 'heading', raw);
+    }
+    const first = stack.length > 0 && stack[stack.length - 1].factsAtStart === env.sink.facts.length;
+    emitFeature(env, here, at, text, c, 'S7/definition', undefined, first ? 0.85 : 0.7);
+  };
+
+  let prevWasHeading = false;
+  const walk = (nodes: RootContent[]) => {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      const next = nodes[i + 1];
+      prevWasHeading = nodes[i - 1]?.type === 'heading';
+      if (node.type === 'heading') onHeading(node);
+      else if (node.type === 'paragraph') onParagraph(node, next);
+      else if (node.type === 'list') {
+        emitList(env, toItems(node), pending ?? ctx());
+        pending = null;
+      } else if (node.type === 'table') onTable(node);
+      else if (node.type === 'blockquote') walk(node.children);
+      else if (node.type === 'math') for (let l = lineOf(node); l <= endOf(node); l++) env.sink.skip(l, 'math', lines[l - 1]);
+      else if (node.type === 'html' || node.type === 'code') for (let l = lineOf(node); l <= endOf(node); l++) env.sink.skip(l, 'other', lines[l - 1]);
+    }
+  };
+  walk(tree.children);
+  return { marks, headings };
+}
