@@ -11,6 +11,7 @@ import { errorHandler, sendError } from './http/errors.js';
 import type { Logger } from './logger.js';
 import { mountRoutes } from './http/routes.js';
 import { attachSockets } from './realtime/attach.js';
+import { RoomRegistry } from './rooms/registry.js';
 
 export interface AppDeps {
   db: Database;
@@ -47,7 +48,8 @@ export function createApp(deps: AppDeps): App {
     }
   });
 
-  mountRoutes(app, deps);
+  const rooms = new RoomRegistry();
+  mountRoutes(app, deps, rooms);
 
   app.use('/api', (_req, res) => sendError(res, 404, 'NOT_FOUND', 'No such API route.'));
   serveClient(app, deps.clientDir ?? DEFAULT_CLIENT_DIR);
@@ -61,7 +63,7 @@ export function createApp(deps: AppDeps): App {
     maxHttpBufferSize: 16 * 1024,
     serveClient: false,
   });
-  const sockets = attachSockets(io, deps);
+  const sockets = attachSockets(io, deps, rooms);
 
   return {
     http: server,
@@ -80,6 +82,7 @@ export function createApp(deps: AppDeps): App {
     async close() {
       // Stop accepting first, then drop live sockets, then let open requests finish.
       await sockets.close();
+      await rooms.closeAll();
       io.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,10 +1,18 @@
-// All REST routes, grouped by feature. Host-only routes sit behind requireHost.
+// All REST routes, grouped by feature. Host-only routes sit behind requireHost. Every JSON
+// answer uses the same envelope as socket acknowledgements: {ok:true,data} | {ok:false,error}.
 import type express from 'express';
 import type { AppDeps } from '../app.js';
+import { bankRoutes } from '../bank/routes.js';
+import { resultsRoutes } from '../results/routes.js';
+import { gameRoutes } from '../rooms/routes.js';
+import type { RoomRegistry } from '../rooms/registry.js';
 import { requireHost } from './host-guard.js';
 
-export function mountRoutes(app: express.Express, deps: AppDeps): void {
+export function mountRoutes(app: express.Express, deps: AppDeps, rooms: RoomRegistry): void {
   const host = requireHost(deps.hostToken);
   // Lets the host screen check a pasted or remembered secret before showing host tools.
-  app.get('/api/host/check', host, (_req, res) => res.json({ ok: true }));
+  app.get('/api/host/check', host, (_req, res) => res.json({ ok: true, data: null }));
+  bankRoutes(app, deps, host);
+  gameRoutes(app, deps, host, rooms);
+  resultsRoutes(app, deps, host);
 }
