@@ -1,0 +1,166 @@
+// Bank + options -> questions. Slots are (entity, attribute, kind) groups of candidate facts
+// (one question per slot, F2); the selection walks kinds round-robin and, inside a kind, topics
+// round-robin, so a game touches many topics and every requested kind. Every random choice comes
+// from a PRNG keyed by the seed and the slot, so the same inputs give byte-identical output.
+import { QUESTION_KINDS } from '../../shared/game-types.js';
+import { indexOf } from './bank-index.js';
+import { entityOf, type Ctx, type Draft, type KindBuilder } from './guards.js';
+import { cloze } from './kinds/cloze.js';
+import { defToTerm } from './kinds/def-to-term.js';
+import { tableCell } from './kinds/table-cell.js';
+import { termToDef } from './kinds/term-to-def.js';
+import { trueFalse } from './kinds/true-false.js';
+import { Rng, stableId } from './seeded.js';
+import type { Bank, BankFact, GenerateOptions, Question, QuestionKind } from './types.js';
+
+const BUILDERS: Record<QuestionKind, KindBuilder> = {
+  'def-to-term': defToTerm,
+  'term-to-def': termToDef,
+  'table-cell': tableCell,
+  'true-false': trueFalse,
+  cloze,
+};
+
+interface Slot {
+  id: string;
+  kind: QuestionKind;
+  entity: string;
+  bucket: string;
+  facts: BankFact[];
+}
+
+function norm(s: string): string {
+  return s.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** A fact belongs to a chosen topic when that topic path is a prefix of its own path. */
+export function inTopics(f: BankFact, topics: readonly string[][] | undefined): boolean {
+  if (!topics?.length) return true;
+  const path = f.topic.map(norm);
+  return topics.some((t) => t.length <= path.length && t.every((x, i) => norm(x) === path[i]));
+}
+
+function slotsOf(ctx: Ctx, facts: readonly BankFact[], kinds: readonly QuestionKind[]): Slot[] {
+  const slots = new Map<string, Slot>();
+  for (const f of facts) {
+    for (const kind of kinds) {
+      if (!BUILDERS[kind].eligible(ctx, f)) continue;
+      const entity = entityOf(ctx.ix, f).key;
+      const id = `${entity}|${(f.attribute ?? '').toLowerCase()}|${kind}`;
+      let s = slots.get(id);
+      if (!s) {
+        // Spread by file and the top two levels of the topic path.
+        const bucket = `${f.file}|${f.topic.slice(0, 2).map(norm).join(' > ')}`;
+        slots.set(id, (s = { id, kind, entity, bucket, facts: [] }));
+      }
+      s.facts.push(f);
+    }
+  }
+  // Inside a slot, the kind's preferred facts first, then the most trustworthy; ties keep
+  // file/line order (the sort is stable).
+  for (const s of slots.values()) {
+    const rank = BUILDERS[s.kind].rank ?? (() => 0);
+    s.facts.sort((a, b) => rank(a) - rank(b) || b.confidence - a.confidence);
+  }
+  return [...slots.values()];
+}
+
+/** Interleave buckets: one slot from each bucket in turn, bucket order and contents shuffled. */
+function spread(slots: Slot[], rng: Rng): Slot[] {
+  const buckets = new Map<string, Slot[]>();
+  for (const s of slots) {
+    if (!buckets.has(s.bucket)) buckets.set(s.bucket, []);
+    buckets.get(s.bucket)!.push(s);
+  }
+  const lists = rng.shuffle([...buckets.keys()].sort()).map((b) => rng.shuffle(buckets.get(b)!));
+  const out: Slot[] = [];
+  for (let i = 0; out.length < slots.length; i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
+}
+
+function finalise(deck: string, draft: Draft, seed: GenerateOptions['seed'], slot: string): Question {
+  const rng = new Rng(seed, `order|${slot}`);
+  let options: string[];
+  let sources: Question['sources'];
+  let answer: number;
+  if (draft.kind === 'true-false') {
+    // True/False keep a fixed order; the coin flip in the builder balances the answers.
+    options = ['True', 'False'];
+    sources = [null, null];
+    answer = draft.truth ? 0 : 1;
+  } else {
+    answer = rng.int(0, draft.distractors.length);
+    const rest = rng.shuffle(draft.distractors);
+    const all = [...rest.slice(0, answer), draft.key, ...rest.slice(answer)];
+    options = all.map((o) => o.text);
+    sources = all.map((o) => o.source);
+  }
+  return {
+    id: stableId(draft.kind, draft.fact.id, ...options),
+    kind: draft.kind,
+    prompt: draft.prompt,
+    options,
+    answer,
+    deck,
+    topic: [...(draft.topic ?? draft.fact.topic)],
+    file: draft.fact.file,
+    line: draft.line,
+    explanation: draft.explanation,
+    factId: draft.fact.id,
+    termKey: draft.termKey,
+    ...(draft.attribute ? { attribute: draft.attribute } : {}),
+    sources,
+  };
+}
+
+export function generateQuestions(bank: Bank, options: GenerateOptions): Question[] {
+  const kinds = (options.kinds?.length ? QUESTION_KINDS.filter((k) => options.kinds!.includes(k)) : [...QUESTION_KINDS]) as QuestionKind[];
+  const ctx: Ctx = { ix: indexOf(bank) };
+  const facts = bank.facts.filter((f) => inTopics(f, options.topics));
+  const rng = new Rng(options.seed, 'select');
+  const byKind = new Map<QuestionKind, Slot[]>();
+  for (const s of slotsOf(ctx, facts, kinds)) {
+    if (!byKind.has(s.kind)) byKind.set(s.kind, []);
+    byKind.get(s.kind)!.push(s);
+  }
+  const queues = kinds.map((k) => ({ kind: k, slots: spread(byKind.get(k) ?? [], rng.fork()), at: 0, deferred: [] as Slot[] }));
+  const out: Question[] = [];
+  const ids = new Set<string>();
+  const usedEntities = new Set<string>();
+  // True/false answers: the builder is asked for the side that is behind, so a game stays near
+  // half True even though a false statement cannot always be made.
+  const answers = { true: 0, false: 0 };
+  const truthHint = () => (answers.true > answers.false ? false : answers.false > answers.true ? true : undefined);
+  const want = Math.max(0, Math.floor(options.count));
+
+  // One question per kind in turn (kind order shuffled per round), preferring entities not yet
+  // asked about; a kind whose slots run out drops out of the rotation.
+  while (out.length < want && queues.some((q) => q.at < q.slots.length || q.deferred.length)) {
+    for (const q of rng.shuffle(queues)) {
+      if (out.length >= want) break;
+      let made: Question | null = null;
+      while (!made && (q.at < q.slots.length || q.deferred.length)) {
+        const fresh = q.at < q.slots.length;
+        const slot = fresh ? q.slots[q.at++] : q.deferred.shift()!;
+        if (fresh && usedEntities.has(slot.entity)) {
+          q.deferred.push(slot);
+          continue;
+        }
+        for (const f of slot.facts) {
+          const draft = BUILDERS[slot.kind].build(ctx, f, new Rng(options.seed, `${slot.id}|${f.id}`), { truth: truthHint() });
+          if (!draft) continue;
+          const question = finalise(bank.deck, draft, options.seed, slot.id);
+          if (ids.has(question.id)) continue;
+          made = question;
+          break;
+        }
+      }
+      if (!made) continue;
+      ids.add(made.id);
+      if (made.kind === 'true-false') answers[made.answer === 0 ? 'true' : 'false']++;
+      usedEntities.add(made.termKey);
+      out.push(made);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+// Kind F, cloze: blank a number with a unit class (port, size, duration, percentage) or the name of
+// another entity mentioned in the fact. Distractors are values of the same class, or siblings of
+// the mentioned entity, taken from the bank: nothing is invented.
+import type { BankIndex, Entity } from '../bank-index.js';
+import { DURATION_UNITS, SIZE_UNITS, quantities, type Quantity } from '../conflicts.js';
+import { pickOptions, relation, structuralScore, type Option } from '../distractors.js';
+import { MAX_OPTION, MAX_PROMPT, cleanFact, entityOf, isQuestionTerm, source, statementLabel, termLineOf, type Ctx, type KindBuilder } from '../guards.js';
+import { BLANK, leakKeyOfEntity, leakKeyOfText, leaks } from '../mask.js';
+import { contentStems, normaliseOption, stemSet } from '../text.js';
+import type { BankFact } from '../types.js';
+import { nameOption } from './def-to-term.js';
+import { mentionsIn } from './mentions.js';
+
+export function unitClass(q: Quantity): string | null {
+  if (q.unit === 'port') return 'port';
+  if (SIZE_UNITS.has(q.unit)) return 'size';
+  if (DURATION_UNITS.has(q.unit)) return 'duration';
+  return q.unit === '%' ? 'percent' : null;
+}
+
+/** What a blank hides and what an option shows: the port number, or the number with its unit. */
+function shownValue(q: Quantity): string {
+  return q.unit === 'port' ? q.value : q.text.replace(/\s+/g, ' ');
+}
+
+interface ValueRef {
+  q: Quantity;
+  cls: string;
+  fact: BankFact;
+}
+
+const valueIndex = new WeakMap<BankIndex, Map<string, ValueRef[]>>();
+function valuesByClass(ix: BankIndex): Map<string, ValueRef[]> {
+  let m = valueIndex.get(ix);
+  if (!m) {
+    m = new Map();
+    for (const f of ix.bank.facts) {
+      // A number is atomic: a truncated or question-flagged line still states it ("port 8080, and").
+      if (f.conflictGroup || f.flags.includes('merged') || f.flags.includes('math')) continue;
+      for (const q of quantities(f.fact)) {
+        const cls = unitClass(q);
+        if (!cls) continue;
+        if (!m.has(cls)) m.set(cls, []);
+        m.get(cls)!.push({ q, cls, fact: f });
+      }
+    }
+    valueIndex.set(ix, m);
+  }
+  return m;
+}
+
+/** Does the text show this number as a number of its own (not inside "8890" or "S3")? */
+function showsNumber(text: string, value: string): boolean {
+  const esc = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}.])${esc}(?![\\p{N}])`, 'u').test(text);
+}
+
+/** The fact with [start, end) blanked; when too long, only the sentence holding the blank. */
+function blanked(text: string, start: number, end: number): string | null {
+  const whole = `${text.slice(0, start)}${BLANK}${text.slice(end)}`.trim().replace(/[.\s]+$/, '');
+  if (whole.length <= 150) return whole;
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  const from = Math.max(0, before.search(/[.;]\s[^.;]*$/) + 1);
+  const stop = after.search(/[.;]\s/);
+  const sentence = (before.slice(from) + BLANK + (stop >= 0 ? after.slice(0, stop) : after)).trim();
+  return sentence.length <= 150 ? sentence : null;
+}
+
+function numeric(ctx: Ctx, f: BankFact, e: Entity, rng: Parameters<KindBuilder['build']>[2], label: string) {
+  const { ix } = ctx;
+  const q = quantities(f.fact).find((x) => unitClass(x) !== null);
+  if (!q) return null;
+  const cls = unitClass(q)!;
+  const keyText = shownValue(q);
+  // A port blank hides the number only ("Port=____"); other blanks hide number and unit.
+  const end = q.unit === 'port' ? q.end : q.start + q.text.length;
+  const stem = blanked(f.fact, q.start, end);
+  const keyNorm = normaliseOption(keyText);
+  if (!stem || showsNumber(`${label} ${stem}`, q.value) || !contentStems(stem.replace(BLANK, ' ')).length) return null;
+  // Values the key entity states elsewhere for this class could also be right; ports are the
+  // exception, since each one belongs to the named thing beside it ("Zeppelin ... Port=8890").
+  const sources = cls === 'port' ? [f] : e.facts;
+  const own = new Set(sources.flatMap((x) => quantities(x.fact)).filter((x) => unitClass(x) === cls).map((x) => normaliseOption(shownValue(x))));
+  const cands: Option[] = [];
+  for (const v of valuesByClass(ix).get(cls) ?? []) {
+    const text = shownValue(v.q);
+    const norm = normaliseOption(text);
+    if (norm === keyNorm || own.has(norm) || showsNumber(stem, v.q.value)) continue;
+    const d = entityOf(ix, v.fact);
+    const rel = relation(ix, e, d);
+    const score = structuralScore(rel) + (v.q.unit === q.unit ? 2 : 0);
+    cands.push({ text, fact: v.fact, line: v.fact.lineStart, entityKey: `value:${norm}`, tier: d.key === e.key ? 'list' : rel.tier, score });
+  }
+  const picked = pickOptions(keyText, `value:${keyNorm}`, cands, 3, rng);
+  return picked ? { stem, keyText, picked, line: f.lineStart } : null;
+}
+
+/** Do two texts share 6+ letters in a row once spacing and punctuation are gone? ("x-recordio"
+ * next to "record io protobuf" reads as a half-right answer.) */
+function sharesLongRun(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const y = b.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  for (let i = 0; i + 6 <= x.length; i++) if (y.includes(x.slice(i, i + 6))) return true;
+  return false;
+}
+
+function mention(ctx: Ctx, f: BankFact, e: Entity, rng: Parameters<KindBuilder['build']>[2], label: string) {
+  const { ix } = ctx;
+  for (const m of mentionsIn(ix, f.fact)) {
+    const target = ix.entities.get(m.entityKey)!;
+    if (target.key === e.key || !target.groups.size) continue;
+    const stem = blanked(f.fact, m.start, m.end);
+    // The rest of the sentence has to say something, or the blank is just "name the term".
+    if (!stem || contentStems(stem.replace(BLANK, ' ')).length < 2 || leaks(`${label} ${stem}`, leakKeyOfEntity(ix, target))) continue;
+    const stemStems = new Set(contentStems(stem).filter((s) => !e.nameStems.has(s)));
+    const saidOfKey = new Set(e.facts.flatMap((x) => mentionsIn(ix, x.fact).map((y) => y.entityKey)));
+    const cands: Option[] = [];
+    for (const g of target.groups) {
+      for (const k of ix.groupMembers.get(g) ?? []) {
+        const d = ix.entities.get(k)!;
+        const opt = nameOption(d);
+        if (!opt || d.key === e.key || d.key === target.key || saidOfKey.has(d.key)) continue;
+        if (leaks(f.fact, leakKeyOfEntity(ix, d))) continue;
+        // A sibling whose own facts say much the same as the sentence would also fit the blank.
+        if (d.facts.some((x) => mentionsIn(ix, x.fact).some((y) => y.entityKey === e.key))) continue;
+        if (d.stems.some((s) => [...s].filter((x) => stemStems.has(x)).length >= 2)) continue;
+        cands.push({ text: opt.text, fact: opt.fact, line: termLineOf(opt.fact), entityKey: d.key, tier: 'list', score: 3 });
+      }
+    }
+    // Show the entity's usual spelling when the fact only differs in case ("redshift spectrum").
+    const keyText = normaliseOption(target.name) === normaliseOption(m.text) ? target.name : m.text;
+    if (leaks(`${label} ${stem}`, leakKeyOfText(ix, keyText))) continue;
+    const picked = pickOptions(keyText, target.key, cands.filter((c) => !sharesLongRun(c.text, stem)), 3, rng);
+    if (picked) return { stem, keyText, picked, line: f.lineStart };
+  }
+  return null;
+}
+
+const CLASS_ORDER = ['port', 'size', 'duration', 'percent', 'none'];
+
+export const cloze: KindBuilder = {
+  kind: 'cloze',
+  // Numbers first: a value cloze is the safer item (one right answer, same-class options), and
+  // ports the safest of all (a port belongs to exactly one named thing).
+  rank: (f) => Math.min(4, ...quantities(f.fact).map((q) => CLASS_ORDER.indexOf(unitClass(q) ?? 'none'))),
+  eligible(ctx, f) {
+    const e = entityOf(ctx.ix, f);
+    return e.named && cleanFact(f) && !isQuestionTerm(f) && stemSet(f.fact).size >= 2;
+  },
+  build(ctx, f, rng) {
+    const e = entityOf(ctx.ix, f);
+    const label = statementLabel(e, f);
+    const made = numeric(ctx, f, e, rng, label) ?? mention(ctx, f, e, rng, label);
+    if (!made || made.keyText.length > MAX_OPTION) return null;
+    const prompt = `Fill in the blank (${label}): ${made.stem}`;
+    if (prompt.length > MAX_PROMPT) return null;
+    return {
+      kind: 'cloze',
+      prompt,
+      key: { text: made.keyText, source: source(f) },
+      distractors: made.picked.map((o) => ({ text: o.text, source: source(o.fact, o.line) })),
+      fact: f,
+      line: made.line,
+      termKey: e.key,
+      attribute: f.attribute,
+      explanation: `${statementLabel(e, f)}: ${f.fact}`,
+    };
+  },
+};

@@ -1,0 +1,127 @@
+// Kind B, term -> definition: "Which statement about X matches the notes?" Distractors are facts
+// of X's siblings (same list, heading, category), never a fact that could also be true of X.
+import type { Entity } from '../bank-index.js';
+import { chooseDistractors, formSim, structuralScore, type Option, type Relation } from '../distractors.js';
+import {
+  MAX_PROMPT,
+  cleanFact,
+  entityOf,
+  isMember,
+  isQuestionTerm,
+  isTable,
+  optionSource,
+  optionText,
+  shareConflict,
+  source,
+  statementLabel,
+  subjectName,
+  type Ctx,
+  type KindBuilder,
+} from '../guards.js';
+import { leakKeyOfEntity, leakKeyOfText, leaks, type LeakKey } from '../mask.js';
+import { intersects, overlapsTooMuch } from '../text.js';
+import type { BankFact } from '../types.js';
+
+/**
+ * The best fact of a sibling entity to stand beside the key fact: same attribute, clean, no
+ * overlap with anything the notes say about the key entity, not naming either entity.
+ */
+export function siblingFact(
+  ctx: Ctx,
+  key: Entity,
+  keyFact: BankFact,
+  keyText: string,
+  d: Entity,
+  strict: boolean,
+): { fact: BankFact; text: string } | null {
+  const attr = (keyFact.attribute ?? '').toLowerCase();
+  if (!d.named || !d.attrs.has(attr) || shareConflict(key, d) || nested(key, d)) return null;
+  let best: { fact: BankFact; text: string; v: number } | null = null;
+  for (const c of usableFacts(ctx, key, d, attr, strict)) {
+    const v = -Math.abs(c.text.length - keyText.length) / Math.max(c.text.length, keyText.length);
+    if (!best || v > best.v) best = { ...c, v };
+  }
+  return best;
+}
+
+// "Ground Truth" and "Ground Truth Plus": one name inside the other is a parent and a variant,
+// and what the notes say of one may well hold for the other.
+function nested(a: Entity, b: Entity): boolean {
+  const inside = (x: Set<string>, y: Set<string>) => x.size > 0 && [...x].every((s) => y.has(s));
+  return inside(a.nameStems, b.nameStems) || inside(b.nameStems, a.nameStems);
+}
+
+// The filters depend only on the two entities, the attribute and strictness, not on the key
+// fact: term -> definition and true/false items about one entity share the work.
+const usableCache = new WeakMap<object, Map<string, { fact: BankFact; text: string }[]>>();
+
+function usableFacts(ctx: Ctx, key: Entity, d: Entity, attr: string, strict: boolean): { fact: BankFact; text: string }[] {
+  let cache = usableCache.get(ctx.ix);
+  if (!cache) usableCache.set(ctx.ix, (cache = new Map()));
+  const id = `${key.key}\u0000${d.key}\u0000${attr}\u0000${strict}`;
+  let out = cache.get(id);
+  if (!out) cache.set(id, (out = computeUsable(ctx, key, d, attr, strict)));
+  return out;
+}
+
+function computeUsable(ctx: Ctx, key: Entity, d: Entity, attr: string, strict: boolean): { fact: BankFact; text: string }[] {
+  const keyLeak: LeakKey = leakKeyOfEntity(ctx.ix, key);
+  const ownLeak: LeakKey = leakKeyOfEntity(ctx.ix, d);
+  const out: { fact: BankFact; text: string }[] = [];
+  for (const f of d.facts) {
+    if ((f.attribute ?? '').toLowerCase() !== attr || !cleanFact(f) || isMember(f) || isQuestionTerm(f)) continue;
+    // An open-ended list item ("can be used for things other than words, ...") is too general to
+    // be false of anything else: never a swapped statement.
+    if (strict && f.flags.includes('openList')) continue;
+    const text = optionText(f.fact);
+    if (!text) continue;
+    const s = ctx.ix.stemsOf(f);
+    // strict (true/false swaps): not a single shared content word with any fact of the key.
+    if (key.stems.some((k) => (strict ? intersects(k, s) : overlapsTooMuch(k, s)))) continue;
+    if (leaks(text, keyLeak) || leaks(text, ownLeak)) continue;
+    out.push({ fact: f, text });
+  }
+  return out;
+}
+
+function prompt(name: string, f: BankFact): string {
+  if (!f.attribute) return `Which statement about ${name} matches the notes?`;
+  if (f.attribute.split(/\s+/).length <= 3 && !/[/:]/.test(f.attribute)) return `What do the notes give as the ${f.attribute} of ${name}?`;
+  return `Which item do the notes list under "${f.attribute}" for ${name}?`;
+}
+
+export const termToDef: KindBuilder = {
+  kind: 'term-to-def',
+  eligible(ctx, f) {
+    const e = entityOf(ctx.ix, f);
+    return e.named && cleanFact(f) && !isMember(f) && !isTable(f) && !isQuestionTerm(f) && optionText(f.fact) !== null;
+  },
+  build(ctx, f, rng) {
+    const { ix } = ctx;
+    const e = entityOf(ix, f);
+    const keyText = optionText(f.fact)!;
+    // The answer must not repeat the term (a giveaway) and the prompt must not echo the answer.
+    if (leaks(keyText, leakKeyOfEntity(ix, e))) return null;
+    const text = prompt(subjectName(e, f), f);
+    if (text.length > MAX_PROMPT || leaks(text, leakKeyOfText(ix, keyText))) return null;
+    const make = (d: Entity, rel: Relation): Option | null => {
+      const sib = siblingFact(ctx, e, f, keyText, d, false);
+      if (!sib) return null;
+      const score = structuralScore(rel) + formSim(keyText, sib.text);
+      return { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score };
+    };
+    const picked = chooseDistractors(ix, e, keyText, 3, rng, make);
+    if (!picked) return null;
+    return {
+      kind: 'term-to-def',
+      prompt: text,
+      key: { text: keyText, source: source(f) },
+      distractors: picked.map((o) => ({ text: o.text, source: optionSource(o) })),
+      fact: f,
+      line: f.lineStart,
+      termKey: e.key,
+      attribute: f.attribute,
+      explanation: `${statementLabel(e, f)}: ${f.fact}`,
+    };
+  },
+};

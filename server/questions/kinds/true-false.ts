@@ -1,0 +1,74 @@
+// Kind E, true/false: a term with its own fact (true) or with a sibling's fact (false). The
+// swapped fact shares no content word with anything the notes say about the term, and no
+// statement ever comes from a conflict group (cleanFact excludes them).
+import { chooseDistractors, structuralScore } from '../distractors.js';
+import {
+  MAX_PROMPT,
+  cleanFact,
+  entityOf,
+  isMember,
+  isQuestionTerm,
+  optionText,
+  statementLabel,
+  type KindBuilder,
+} from '../guards.js';
+import { fitClause } from '../text.js';
+import type { BankFact } from '../types.js';
+import { siblingFact } from './term-to-def.js';
+
+export const TRUE_LABEL = 'True';
+export const FALSE_LABEL = 'False';
+
+function statement(label: string, text: string): string | null {
+  const p = `True or false? ${label}: ${text}`;
+  return p.length <= MAX_PROMPT ? p : null;
+}
+
+export const trueFalse: KindBuilder = {
+  kind: 'true-false',
+  eligible(ctx, f) {
+    const e = entityOf(ctx.ix, f);
+    return e.named && cleanFact(f) && !isMember(f) && !isQuestionTerm(f) && optionText(f.fact) !== null;
+  },
+  build(ctx, f, rng, hints) {
+    const { ix } = ctx;
+    const e = entityOf(ix, f);
+    const label = statementLabel(e, f);
+    const own = fitClause(f.fact, 150);
+    if (!own) return null;
+    let shown: BankFact = f;
+    let shownText = own;
+    let truth = true;
+    const tryFalse = rng.coin();
+    if (hints?.truth === undefined ? tryFalse : !hints.truth) {
+      // Aim for half false: the best-placed sibling fact, nearest pool first (the same walk as
+      // the MCQ distractors, asking for a single option).
+      const picked = chooseDistractors(ix, e, own, 1, rng, (d, rel) => {
+        const sib = siblingFact(ctx, e, f, own, d, true);
+        return sib ? { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score: structuralScore(rel) } : null;
+      }, { lastTier: 'category' });
+      const best = picked?.[0];
+      if (best) {
+        shown = best.fact;
+        shownText = fitClause(best.fact.fact, 150) ?? best.text;
+        truth = false;
+      }
+    }
+    const prompt = statement(label, shownText);
+    if (!prompt) return null;
+    const truthLine = `${label}: ${f.fact}`;
+    return {
+      kind: 'true-false',
+      prompt,
+      key: { text: truth ? TRUE_LABEL : FALSE_LABEL, source: null },
+      distractors: [{ text: truth ? FALSE_LABEL : TRUE_LABEL, source: null }],
+      truth,
+      fact: shown,
+      line: shown.lineStart,
+      topic: f.topic,
+      termKey: e.key,
+      attribute: f.attribute,
+      explanation: truth ? truthLine : `False. The notes say this of ${entityOf(ix, shown).name}: ${shown.fact}. ${truthLine}`,
+    };
+  },
+};

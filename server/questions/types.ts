@@ -1,0 +1,62 @@
+// Contract between the notes bank and the question generator. A Bank is what the database layer
+// stores for a deck: parsed facts plus the canonical keys that let facts from different files
+// talk about the same thing. Questions are plain JSON so a game can persist and replay them.
+import type { QuestionKind } from '../../shared/game-types.js';
+import type { ParsedFact } from '../notes/types.js';
+
+export type { QuestionKind };
+
+export type BankFact = ParsedFact & {
+  /** Stable hash of (file | lineStart | term | attribute | fact). */
+  id: string;
+  /** Source file name, as given to the parser. */
+  file: string;
+  /** Canonical term key (C1), after the typo merge (C3). */
+  termKey: string;
+  /** Facts that disagree across files share a group id (C5); never a key or an option. */
+  conflictGroup?: string;
+};
+
+export interface Bank {
+  deck: string;
+  facts: BankFact[];
+  /** termKey -> the other term keys that name the same thing (C2), symmetric. */
+  aliases?: Record<string, string[]>;
+}
+
+export interface GenerateOptions {
+  /** Topic paths (outermost first); a fact matches when one of them is a prefix of its topic. */
+  topics?: string[][];
+  count: number;
+  seed: number | string;
+  kinds?: QuestionKind[];
+}
+
+/** Where an option came from: the fact whose line shows it. `null` for True/False labels. */
+export interface OptionSource {
+  factId: string;
+  file: string;
+  line: number;
+}
+
+export interface Question {
+  id: string;
+  kind: QuestionKind;
+  prompt: string;
+  options: string[];
+  /** Index of the correct option. */
+  answer: number;
+  deck: string;
+  topic: string[];
+  /** File and line where the tested text (the key) is written. */
+  file: string;
+  line: number;
+  /** The source fact in clean text, "Term: fact". */
+  explanation: string;
+  factId: string;
+  /** Canonical key of the entity the question is about (dedupe and spread). */
+  termKey: string;
+  attribute?: string;
+  /** One entry per option, same order: the fact each option was taken from. */
+  sources: (OptionSource | null)[];
+}
