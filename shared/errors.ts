@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'UNSUPPORTED_FILE',
   'NOT_FOUND',
   'INTERNAL',
+  'DECK_EXISTS',
+  'UNKNOWN_FILE',
+  'UNKNOWN_TOPIC',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -64,6 +67,9 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   UNSUPPORTED_FILE: 'That file does not look like text notes.',
   NOT_FOUND: 'Not found.',
   INTERNAL: 'Something went wrong on the server.',
+  DECK_EXISTS: 'A deck with that name already exists.',
+  UNKNOWN_FILE: 'That file is not in this deck.',
+  UNKNOWN_TOPIC: 'That topic is not in this deck.',
 };
 
 export interface AckError {

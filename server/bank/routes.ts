@@ -1,5 +1,100 @@
-// Notes bank REST routes (decks, file imports, topics, facts). Filled in by the notes bank work.
+// Notes bank REST routes (docs/rest-api.md, "Notes bank (host)"). All are host-only; inputs are
+// zod-parsed before anything else runs; answers use the {ok,data} envelope. Express 5 forwards
+// rejected promises to the error handler, which turns HttpError into the error envelope.
+import { randomBytes } from 'node:crypto';
 import type express from 'express';
 import type { AppDeps } from '../app.js';
+import { generateQuestions } from '../questions/generate.js';
+import { createDeck, deckSummary, deleteDeck, listDecks, requireDeck } from './decks.js';
+import { listFacts } from './facts-query.js';
+import { deleteFile, fileContext, listFiles } from './files.js';
+import { importFiles } from './import.js';
+import { loadBank } from './load-bank.js';
+import { contextQuery, createDeckBody, deckParams, factsQuery, fileParams, parseInput, previewQuery } from './schemas.js';
+import { topicTree } from './topics.js';
+import { readUploads } from './upload.js';
+import type { UploadInput } from './sniff.js';
 
-export function bankRoutes(_app: express.Express, _deps: AppDeps, _host: express.RequestHandler): void {}
+function send<T>(res: express.Response, data: T, status = 200): void {
+  res.status(status).json({ ok: true, data });
+}
+
+export function bankRoutes(app: express.Express, deps: AppDeps, host: express.RequestHandler): void {
+  const prisma = deps.db.prisma;
+
+  app.get('/api/decks', host, async (_req, res) => send(res, await listDecks(prisma)));
+
+  app.post('/api/decks', host, async (req, res) => {
+    const body = parseInput(createDeckBody, req.body, 'deck');
+    send(res, await createDeck(prisma, body.name), 201);
+  });
+
+  app.get('/api/decks/:deckId', host, async (req, res) => {
+    const { deckId } = parseInput(deckParams, req.params, 'deck id');
+    send(res, await deckSummary(prisma, deckId));
+  });
+
+  app.delete('/api/decks/:deckId', host, async (req, res) => {
+    const { deckId } = parseInput(deckParams, req.params, 'deck id');
+    await deleteDeck(prisma, deckId);
+    send(res, null);
+  });
+
+  // Params are checked before the body is read, so a bad deck id costs nothing.
+  app.post(
+    '/api/decks/:deckId/files',
+    host,
+    async (req, _res, next) => {
+      const { deckId } = parseInput(deckParams, req.params, 'deck id');
+      await requireDeck(prisma, deckId);
+      next();
+    },
+    readUploads,
+    async (req, res) => {
+      const { deckId } = parseInput(deckParams, req.params, 'deck id');
+      const uploads = res.locals.uploads as UploadInput[];
+      const { report, timings } = await importFiles(prisma, deckId, uploads);
+      deps.logger.info({ deckId, files: report.files.map((f) => `${f.name}:${f.status}:${f.facts}`), ...timings }, 'notes imported');
+      send(res, report);
+    },
+  );
+
+  app.get('/api/decks/:deckId/files', host, async (req, res) => {
+    const { deckId } = parseInput(deckParams, req.params, 'deck id');
+    send(res, await listFiles(prisma, deckId));
+  });
+
+  app.delete('/api/decks/:deckId/files/:fileId', host, async (req, res) => {
+    const { deckId, fileId } = parseInput(fileParams, req.params, 'file id');
+    await deleteFile(prisma, deckId, fileId);
+    send(res, null);
+  });
+
+  app.get('/api/decks/:deckId/files/:fileId/context', host, async (req, res) => {
+    const { deckId, fileId } = parseInput(fileParams, req.params, 'file id');
+    const { line, radius } = parseInput(contextQuery, req.query, 'query');
+    send(res, await fileContext(prisma, deckId, fileId, line, radius));
+  });
+
+  app.get('/api/decks/:deckId/topics', host, async (req, res) => {
+    const { deckId } = parseInput(deckParams, req.params, 'deck id');
+    await requireDeck(prisma, deckId);
+    send(res, await topicTree(prisma, deckId));
+  });
+
+  app.get('/api/decks/:deckId/facts', host, async (req, res) => {
+    const { deckId } = parseInput(deckParams, req.params, 'deck id');
+    const query = parseInput(factsQuery, req.query, 'query');
+    send(res, await listFacts(prisma, deckId, query));
+  });
+
+  // A sample of what a game on these topics would ask, answers included (host only).
+  app.get('/api/decks/:deckId/questions/preview', host, async (req, res) => {
+    const { deckId } = parseInput(deckParams, req.params, 'deck id');
+    const q = parseInput(previewQuery, req.query, 'query');
+    const bank = await loadBank(prisma, deckId);
+    // No seed: a fresh sample on every click of "another sample".
+    const seed = q.seed ?? randomBytes(6).toString('hex');
+    send(res, generateQuestions(bank, { topics: q.topics, count: q.count, seed, kinds: q.kinds }));
+  });
+}
