@@ -5,13 +5,20 @@ import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { Server as SocketServer } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
+import { loadBank } from './bank/load-bank.js';
 import type { Database } from './db/database.js';
 import { errorHandler, sendError } from './http/errors.js';
 import type { Logger } from './logger.js';
 import { mountRoutes } from './http/routes.js';
 import { attachSockets } from './realtime/attach.js';
+import { socketChannels, type IoServer } from './realtime/socket-link.js';
+import { systemClock, type RoomClock } from './rooms/clock.js';
+import { prismaGameStore, type GameStore } from './rooms/game-store.js';
+import { createNicknamePolicy } from './rooms/nicknames.js';
+import { bankQuestionSource, type QuestionSource } from './rooms/question-source.js';
+import { createRateLimits, type RateLimitOptions } from './rooms/rate-limits.js';
 import { RoomRegistry } from './rooms/registry.js';
+import type { WriterOptions } from './rooms/room-writer.js';
 
 export interface AppDeps {
   db: Database;
@@ -21,11 +28,22 @@ export interface AppDeps {
   publicUrl?: string;
   /** Built client (Vite output). Missing folder: the API still works, `/` explains. */
   clientDir?: string;
+  /** Monotonic clock and scheduler of the live rooms; tests inject a manual one. */
+  clock?: RoomClock;
+  /** Where new games get their questions; default: generated from the notes bank. */
+  questionSource?: QuestionSource;
+  /** Persistence of live games; default: Prisma on `db`. Tests inject failing stores. */
+  gameStore?: GameStore;
+  /** Per-address join attempts and per-socket commands. */
+  rateLimits?: RateLimitOptions;
+  /** Live room lifetimes and write batching. */
+  rooms?: { keepFinishedMs?: number; idleMs?: number; writer?: WriterOptions };
 }
 
 export interface App {
   http: http.Server;
-  io: SocketServer<ClientToServerEvents, ServerToClientEvents>;
+  io: IoServer;
+  rooms: RoomRegistry;
   express: express.Express;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -48,26 +66,37 @@ export function createApp(deps: AppDeps): App {
     }
   });
 
-  const rooms = new RoomRegistry();
-  mountRoutes(app, deps, rooms);
-
-  app.use('/api', (_req, res) => sendError(res, 404, 'NOT_FOUND', 'No such API route.'));
-  serveClient(app, deps.clientDir ?? DEFAULT_CLIENT_DIR);
-  app.use(errorHandler(deps.logger));
-
   const server = http.createServer(app);
-  const io = new SocketServer<ClientToServerEvents, ServerToClientEvents>(server, {
+  const io: IoServer = new SocketServer(server, {
     // Compression multiplies memory per connection and broadcast latency (see design.md).
     perMessageDeflate: false,
     // Every inbound command is tiny; anything bigger is hostile.
     maxHttpBufferSize: 16 * 1024,
     serveClient: false,
   });
+
+  const rooms = new RoomRegistry({
+    clock: deps.clock ?? systemClock(),
+    store: deps.gameStore ?? prismaGameStore(deps.db.prisma),
+    logger: deps.logger,
+    questions: deps.questionSource ?? bankQuestionSource(deps.db.prisma, loadBank),
+    nicknames: createNicknamePolicy(),
+    limits: createRateLimits(deps.rateLimits),
+    channelsFor: (gameId) => socketChannels(io, gameId),
+    ...deps.rooms,
+  });
+  mountRoutes(app, deps, rooms);
+
+  app.use('/api', (_req, res) => sendError(res, 404, 'NOT_FOUND', 'No such API route.'));
+  serveClient(app, deps.clientDir ?? DEFAULT_CLIENT_DIR);
+  app.use(errorHandler(deps.logger));
+
   const sockets = attachSockets(io, deps, rooms);
 
   return {
     http: server,
     io,
+    rooms,
     express: app,
     listen(port, host) {
       return new Promise((resolve, reject) => {
@@ -80,9 +109,10 @@ export function createApp(deps: AppDeps): App {
       });
     },
     async close() {
-      // Stop accepting first, then drop live sockets, then let open requests finish.
-      await sockets.close();
+      // Rooms first: their timers stop and pending answer writes are flushed while the
+      // database is still open; then live sockets go, then open requests finish.
       await rooms.closeAll();
+      await sockets.close();
       io.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

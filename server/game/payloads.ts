@@ -36,6 +36,20 @@ export function publicQuestion(state: GameState, index: number): PublicQuestion 
   return { ...questionPrompt(state, index), options: state.questions[index].options.slice() };
 }
 
+/** Button labels for players' devices in 'host-only' display (the projector shows the text). */
+export const OPTION_LABELS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+
+/** A prompt as a device sees it in 'host-only' display: where we are, but no text. */
+export function devicePrompt(q: QuestionPrompt): QuestionPrompt {
+  return { ...q, topic: q.topic.slice(), prompt: '' };
+}
+
+/** Options become plain labels; True/False stay as they are, since they are labels already. */
+export function deviceQuestion(q: PublicQuestion): PublicQuestion {
+  const options = q.kind === 'true-false' ? q.options.slice() : OPTION_LABELS.slice(0, q.options.length);
+  return { ...devicePrompt(q), options };
+}
+
 /** Only call once the round is closed: this is where the answer leaves the server. */
 export function revealPayload(state: GameState, round: RoundState): RevealPayload {
   const q = state.questions[round.index];

@@ -4,6 +4,8 @@
 // none of those builders exposes the answer of a question before its reveal.
 import type { HostView, PlayerView, StageView } from '../../shared/game-types.js';
 import {
+  devicePrompt,
+  deviceQuestion,
   leaderboardPayload,
   playerResult,
   playerSummary,
@@ -55,6 +57,20 @@ function base(state: GameState, now: number) {
   };
 }
 
+/** In 'host-only' display a player's device never gets the prompt or the option text:
+ *  the same masking as the live room applies to the question broadcasts. */
+export function deviceStage(stage: StageView): StageView {
+  switch (stage.phase) {
+    case 'reading':
+      return { ...stage, question: devicePrompt(stage.question) };
+    case 'answering':
+    case 'reveal':
+      return { ...stage, question: deviceQuestion(stage.question) };
+    default:
+      return stage;
+  }
+}
+
 /** Null for an unknown or kicked player: they get no view at all. */
 export function playerView(state: GameState, playerId: string, now: number): PlayerView | null {
   const seat = seatOf(state, playerId);
@@ -63,8 +79,10 @@ export function playerView(state: GameState, playerId: string, now: number): Pla
   const round = state.round;
   const inQuestion = state.phase === 'answering' || state.phase === 'reveal' || state.phase === 'leaderboard';
   const showsResult = state.phase === 'reveal' || state.phase === 'leaderboard' || state.phase === 'podium';
+  const shared = base(state, now);
+  if (state.settings.display === 'host-only') shared.stage = deviceStage(shared.stage);
   return {
-    ...base(state, now),
+    ...shared,
     me: { playerId: player.id, nickname: player.nickname, ...standing(state, seat) },
     myAnswer: inQuestion && round ? (round.answers[seat]?.optionIndex ?? null) : null,
     myResult: showsResult ? playerResult(state, seat) : null,

@@ -1,4 +1,135 @@
-// The live rooms of this process, by room code and game id. Filled in by the live rooms work.
+// The live rooms of this process, by room code, game id and session token. Creating a
+// room wires it to the injected clock, channels and store; a room removes itself from the
+// registry when it is dropped (a while after it finished, or after being left idle).
+import type { Logger } from '../logger.js';
+import { createGame } from '../game/state.js';
+import type { RoomClock } from './clock.js';
+import type { GameStore } from './game-store.js';
+import { LiveRoom } from './live-room.js';
+import type { QuestionSource, SourcedQuestion } from './question-source.js';
+import type { NicknamePolicy } from './nicknames.js';
+import type { RateLimits } from './rate-limits.js';
+import { newRoomCode } from './room-code.js';
+import { RoomWriter, type WriterOptions } from './room-writer.js';
+import type { RoomChannels } from './transport.js';
+import type { GameSettings } from '../../shared/game-types.js';
+
+export interface RegistryOptions {
+  clock: RoomClock;
+  store: GameStore;
+  logger: Logger;
+  /** Shared with the REST routes and the socket handlers, which only receive the registry. */
+  questions: QuestionSource;
+  nicknames: NicknamePolicy;
+  limits: RateLimits;
+  /** Channels of one game (the realtime layer knows how to reach its sockets). */
+  channelsFor(gameId: string): RoomChannels;
+  /** A finished room answers late resumes for this long, then leaves memory. Default 10 min. */
+  keepFinishedMs?: number;
+  /** A room without any command for this long is ended. Default 6 h. */
+  idleMs?: number;
+  writer?: WriterOptions;
+}
+
+export interface NewRoom {
+  gameId: string;
+  code: string;
+  settings: GameSettings;
+  questions: SourcedQuestion[];
+  hostTokenHash: string;
+}
+
 export class RoomRegistry {
-  async closeAll(): Promise<void> {}
+  private readonly byCode = new Map<string, LiveRoom>();
+  private readonly byGame = new Map<string, LiveRoom>();
+  private readonly bySession = new Map<string, LiveRoom>();
+  /** Codes handed out to games still being created. */
+  private readonly reserved = new Set<string>();
+  private cancelSweep: (() => void) | null = null;
+  private closing = false;
+
+  constructor(readonly opts: RegistryOptions) {}
+
+  get size(): number {
+    return this.byGame.size;
+  }
+
+  codeInUse(code: string): boolean {
+    return this.byCode.has(code) || this.reserved.has(code);
+  }
+
+  /** A code unique among live rooms and games being created; open() or releaseCode() ends it. */
+  reserveCode(): string {
+    const code = newRoomCode((c) => this.codeInUse(c));
+    this.reserved.add(code);
+    return code;
+  }
+
+  releaseCode(code: string): void {
+    this.reserved.delete(code);
+  }
+
+  findByCode(code: string): LiveRoom | undefined {
+    return this.byCode.get(code);
+  }
+
+  findByGame(gameId: string): LiveRoom | undefined {
+    return this.byGame.get(gameId);
+  }
+
+  findBySession(tokenHash: string): LiveRoom | undefined {
+    return this.bySession.get(tokenHash);
+  }
+
+  open(spec: NewRoom): LiveRoom {
+    if (this.closing) throw new Error('the server is shutting down');
+    const { clock, store, logger } = this.opts;
+    const sessions: string[] = [];
+    const room: LiveRoom = new LiveRoom({
+      state: createGame({ gameId: spec.gameId, code: spec.code, settings: spec.settings, questions: spec.questions }),
+      hostTokenHash: spec.hostTokenHash,
+      clock,
+      channels: this.opts.channelsFor(spec.gameId),
+      writer: new RoomWriter(store, spec.gameId, logger, this.opts.writer),
+      logger,
+      keepFinishedMs: this.opts.keepFinishedMs ?? 10 * 60_000,
+      onSession: (tokenHash) => {
+        sessions.push(tokenHash);
+        this.bySession.set(tokenHash, room);
+      },
+      onDrop: () => {
+        if (this.byCode.get(spec.code) === room) this.byCode.delete(spec.code);
+        this.byGame.delete(spec.gameId);
+        for (const s of sessions) this.bySession.delete(s);
+      },
+    });
+    this.byCode.set(spec.code, room);
+    this.byGame.set(spec.gameId, room);
+    this.armSweep();
+    return room;
+  }
+
+  /** Shutdown: stop every room's timers and flush its pending writes. */
+  async closeAll(): Promise<void> {
+    this.closing = true;
+    this.cancelSweep?.();
+    this.cancelSweep = null;
+    await Promise.all([...this.byGame.values()].map((room) => room.close()));
+  }
+
+  /** One sweep timer for all rooms, instead of re-arming a timer on every command. */
+  private armSweep(): void {
+    if (this.cancelSweep || this.closing) return;
+    const idleMs = this.opts.idleMs ?? 6 * 60 * 60_000;
+    const every = Math.min(idleMs, 10 * 60_000);
+    const { clock } = this.opts;
+    this.cancelSweep = clock.schedule(clock.now() + every, () => {
+      this.cancelSweep = null;
+      const now = clock.now();
+      for (const room of this.byGame.values()) {
+        if (now - room.lastActivity >= idleMs) void room.expire();
+      }
+      if (this.byGame.size > 0) this.armSweep();
+    });
+  }
 }

@@ -1,6 +1,68 @@
-// Game creation REST routes. Filled in by the live rooms work.
+// Game REST routes: the host creates a game; anyone can ask whether a room code exists
+// (rate-limited per address, like the socket join steps, so codes cannot be enumerated).
 import type express from 'express';
+import type { z } from 'zod';
+import { createGameSchema, roomCodeSchema } from '../../shared/schemas.js';
 import type { AppDeps } from '../app.js';
+import { sendError } from '../http/errors.js';
+import { createLiveGame } from './create-game.js';
+import { QuestionSourceError } from './question-source.js';
 import type { RoomRegistry } from './registry.js';
 
-export function gameRoutes(_app: express.Express, _deps: AppDeps, _host: express.RequestHandler, _rooms: RoomRegistry): void {}
+/** "secondsPerQuestion: Too big: expected number to be <=120; …" for the host's form. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+export function gameRoutes(app: express.Express, deps: AppDeps, host: express.RequestHandler, rooms: RoomRegistry): void {
+  const { store, limits } = rooms.opts;
+
+  app.post('/api/games', host, async (req, res) => {
+    const parsed = createGameSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return sendError(res, 400, 'BAD_PAYLOAD', describeIssues(parsed.error));
+    let created;
+    try {
+      created = await createLiveGame(parsed.data, { questions: rooms.opts.questions, store, rooms });
+    } catch (error) {
+      if (error instanceof QuestionSourceError) {
+        return error.code === 'UNKNOWN_DECK' ? sendError(res, 404, error.code) : sendError(res, 422, error.code);
+      }
+      throw error;
+    }
+    const base = (deps.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '');
+    res.status(201).json({
+      ok: true,
+      data: { ...created, joinUrl: `${base}/?code=${created.code}` },
+    });
+  });
+
+  app.get('/api/rooms/:code', async (req, res) => {
+    if (!(await limits.join.take(req.ip ?? 'unknown'))) return sendError(res, 429, 'RATE_LIMITED');
+    const parsed = roomCodeSchema.safeParse(req.params.code);
+    // A malformed code is as unknown as a well-formed one nobody uses.
+    if (!parsed.success) return sendError(res, 404, 'UNKNOWN_ROOM');
+    const code = parsed.data;
+    const room = rooms.findByCode(code);
+    if (!room || room.isClosed) {
+      // Not in memory: a game that used this code recently is over (finished, or lost in a
+      // restart); anything else was never a room.
+      const past = await store.recentStatusByCode(code);
+      return past ? sendError(res, 410, 'GAME_FINISHED') : sendError(res, 404, 'UNKNOWN_ROOM');
+    }
+    if (room.status === 'finished') return sendError(res, 410, 'GAME_FINISHED');
+    const check = room.checkJoin();
+    res.json({
+      ok: true,
+      data: {
+        code,
+        status: room.status,
+        lateJoin: room.allowsLateJoin,
+        joinable: check.ok,
+        reason: check.ok ? null : check.error.code,
+      },
+    });
+  });
+}

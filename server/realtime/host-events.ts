@@ -1,0 +1,51 @@
+// Host commands. A socket becomes a host screen of one game with host:attach and the
+// game's own host token (or the server's host secret); every other host command is
+// refused with NOT_HOST on any other socket.
+import { tokensEqual } from '../host-secret.js';
+import { fail } from '../../shared/errors.js';
+import type { ClientEvent } from '../../shared/protocol.js';
+import type { HostCommand } from '../rooms/live-room.js';
+import type { RoomRegistry } from '../rooms/registry.js';
+import type { Connection, Guard, Reply } from './guard.js';
+import { leaveCurrent } from './player-events.js';
+import { socketLink } from './socket-link.js';
+
+const SIMPLE: [ClientEvent, HostCommand['type']][] = [
+  ['game:start', 'start'],
+  ['game:next', 'next'],
+  ['game:skip', 'skip'],
+  ['game:pause', 'pause'],
+  ['game:resume', 'resume'],
+  ['game:end', 'end'],
+];
+
+export function hostEvents(guard: Guard, conn: Connection, rooms: RoomRegistry, serverHostToken: string): void {
+  guard.on(conn, 'host:attach', async ({ gameId, hostToken }, reply) => {
+    const room = rooms.findByGame(gameId);
+    if (!room || room.isClosed) {
+      const status = await rooms.opts.store.statusByGame(gameId);
+      return reply(fail(status ? 'GAME_FINISHED' : 'UNKNOWN_GAME'));
+    }
+    // The per-game token from POST /api/games, or the server's host secret (a host screen
+    // that lost the game token after a browser restart can still take over).
+    if (!room.hostTokenMatches(hostToken) && !tokensEqual(hostToken, serverHostToken)) return reply(fail('NOT_HOST'));
+    await leaveCurrent(conn);
+    const link = socketLink(conn.socket, room.gameId);
+    await room.attachHost(link, (ack) => {
+      if (ack.ok) conn.socket.data.session = { room, link, playerId: null };
+      reply(ack);
+    });
+  });
+
+  async function send(command: HostCommand, reply: Reply<null>): Promise<void> {
+    const session = conn.socket.data.session;
+    if (!session || session.playerId !== null) return reply(fail('NOT_HOST'));
+    await session.room.hostCommand(command, reply);
+  }
+
+  for (const [event, type] of SIMPLE) {
+    guard.on(conn, event as 'game:start', (_payload, reply) => send({ type } as HostCommand, reply));
+  }
+  guard.on(conn, 'player:kick', ({ playerId }, reply) => send({ type: 'kick', playerId }, reply));
+  guard.on(conn, 'room:lock', ({ locked }, reply) => send({ type: locked ? 'lock' : 'unlock' }, reply));
+}

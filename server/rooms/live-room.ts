@@ -1,0 +1,308 @@
+// One running game. The room owns the reducer state and is the only place where the
+// game's side effects happen: its single timer (through the injected clock), sends to the
+// room's channels, per-player and host sends, and persistence (through the writer).
+// Every command runs as one task on a queue, so commands for a room are processed one at
+// a time, in arrival order, even when a task waits for the database before a reveal.
+// Acks are sent from inside the task, so a client always gets its ack before any
+// broadcast caused by a later command.
+import { fail, ok, type Ack } from '../../shared/errors.js';
+import type { HostView, PlayerView } from '../../shared/game-types.js';
+import type { AnswerReceipt, RoomCheckResult } from '../../shared/protocol.js';
+import type { Logger } from '../logger.js';
+import { reduce } from '../game/reducer.js';
+import type { Command, Effect, GameState, PersistEffect, ReduceResult } from '../game/types.js';
+import { hostView, playerView } from '../game/views.js';
+import type { RoomClock } from './clock.js';
+import { isFinal, writeOpsFor } from './persist-ops.js';
+import { broadcast } from './room-broadcast.js';
+import type { RoomWriter } from './room-writer.js';
+import { tokenMatches } from './secrets.js';
+import type { Link, RoomChannels } from './transport.js';
+
+export type Respond<T> = (response: Ack<T>) => void;
+export type HostCommand = Extract<Command, { type: 'start' | 'next' | 'skip' | 'pause' | 'resume' | 'end' | 'kick' | 'lock' | 'unlock' }>;
+export interface Seat {
+  playerId: string;
+  view: PlayerView;
+}
+
+export interface LiveRoomOptions {
+  state: GameState;
+  hostTokenHash: string;
+  clock: RoomClock;
+  channels: RoomChannels;
+  writer: RoomWriter;
+  logger: Logger;
+  /** How long a finished room stays in memory for late resumes. */
+  keepFinishedMs: number;
+  /** The registry indexes session tokens and forgets the room when it is dropped. */
+  onSession(tokenHash: string): void;
+  onDrop(): void;
+}
+
+export class LiveRoom {
+  readonly gameId: string;
+  readonly code: string;
+  private state: GameState;
+  private tail: Promise<void> = Promise.resolve();
+  private cancelTimer: (() => void) | null = null;
+  private cancelDrop: (() => void) | null = null;
+  private closed = false;
+  /** Last command time on the room clock; the registry expires rooms left idle. */
+  lastActivity: number;
+  private readonly links = new Map<string, Link>();
+  private readonly hosts = new Map<string, Link>();
+  private readonly sessions = new Map<string, string>();
+  private readonly tokenOf = new Map<string, string>();
+
+  constructor(private readonly opts: LiveRoomOptions) {
+    this.state = opts.state;
+    this.gameId = opts.state.gameId;
+    this.code = opts.state.code;
+    this.lastActivity = opts.clock.now();
+  }
+
+  // ---- reads (no queue needed: state only changes inside a task, synchronously) ------
+
+  get phase(): GameState['phase'] {
+    return this.state.phase;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** 'lobby', 'playing' or 'finished' (podium and after), as GET /api/rooms/:code says. */
+  get status(): 'lobby' | 'playing' | 'finished' {
+    if (this.state.phase === 'lobby') return 'lobby';
+    return this.state.phase === 'podium' || this.state.phase === 'ended' ? 'finished' : 'playing';
+  }
+
+  get allowsLateJoin(): boolean {
+    return this.state.settings.allowLateJoin;
+  }
+
+  /** First step of the two-step join: would a new player be let in right now? */
+  checkJoin(): Ack<RoomCheckResult> {
+    const { phase, settings, locked, activeCount } = this.state;
+    if (this.closed || phase === 'podium' || phase === 'ended') return fail('GAME_FINISHED');
+    if (locked) return fail('ROOM_LOCKED');
+    if (phase !== 'lobby' && !settings.allowLateJoin) return fail('LATE_JOIN_CLOSED');
+    if (activeCount >= settings.playerCap) return fail('ROOM_FULL');
+    return ok({ code: this.code, lateJoin: phase !== 'lobby' });
+  }
+
+  nicknameInUse(key: string): boolean {
+    return this.state.players.some((p) => p.key === key);
+  }
+
+  hostTokenMatches(token: string): boolean {
+    return tokenMatches(token, this.opts.hostTokenHash);
+  }
+
+  // ---- commands ---------------------------------------------------------------------
+
+  join(nickname: string, tokenHash: string, link: Link, respond: Respond<Seat>): Promise<void> {
+    return this.task(respond, async (reply) => {
+      const result = this.step({ type: 'addPlayer', nickname });
+      if (result.error) return reply({ ok: false, error: result.error });
+      const playerId = result.playerId!;
+      this.sessions.set(tokenHash, playerId);
+      this.tokenOf.set(playerId, tokenHash);
+      this.opts.onSession(tokenHash);
+      this.seatPlayer(playerId, link, reply);
+      await this.apply(result.effects);
+    });
+  }
+
+  /** A returning player (refresh, new network): same seat, score and streak. */
+  resume(tokenHash: string, link: Link, respond: Respond<Seat>): Promise<void> {
+    return this.task(respond, async (reply) => {
+      const playerId = this.sessions.get(tokenHash);
+      if (!playerId) return reply(fail('BAD_TOKEN'));
+      const result = this.step({ type: 'resumePlayer', playerId });
+      if (result.error) return reply({ ok: false, error: result.error });
+      this.seatPlayer(playerId, link, reply);
+      await this.apply(result.effects);
+    });
+  }
+
+  attachHost(link: Link, respond: Respond<HostView>): Promise<void> {
+    return this.task(respond, (reply) => {
+      this.hosts.set(link.id, link);
+      link.join('hosts');
+      const view = hostView(this.state, this.opts.clock.now());
+      reply(ok(view));
+      link.send('host:state', view);
+    });
+  }
+
+  hostCommand(command: HostCommand, respond: Respond<null>): Promise<void> {
+    return this.task(respond, async (reply) => {
+      const result = this.step(command);
+      if (result.error) return reply({ ok: false, error: result.error });
+      reply(ok(null));
+      await this.apply(result.effects);
+    });
+  }
+
+  submit(playerId: string, link: Link, questionId: string, optionIndex: number, respond: Respond<AnswerReceipt>): Promise<void> {
+    return this.task(respond, async (reply) => {
+      // A socket replaced by a newer one for the same session can no longer act.
+      if (this.links.get(playerId)?.id !== link.id) return reply(fail('BAD_TOKEN'));
+      const result = this.step({ type: 'submitAnswer', playerId, questionId, optionIndex });
+      if (result.error) return reply({ ok: false, error: result.error });
+      // Acked once the reducer accepted it; the row is durable before this question's reveal.
+      reply(ok({ questionId, optionIndex }));
+      await this.apply(result.effects);
+    });
+  }
+
+  /** The connection went away (or switched to another game). */
+  detach(link: Link, playerId: string | null): Promise<void> {
+    return this.task(null, async () => {
+      if (playerId === null) {
+        this.hosts.delete(link.id);
+        return link.leave(false);
+      }
+      if (this.links.get(playerId)?.id !== link.id) return;
+      this.links.delete(playerId);
+      link.leave(false);
+      if (this.closed) return;
+      await this.apply(this.step({ type: 'disconnect', playerId }).effects);
+    });
+  }
+
+  /** Ends an idle room as if the host had ended it; it is then dropped after the delay. */
+  expire(): Promise<void> {
+    return this.task(null, async () => {
+      if (!this.closed && this.state.phase !== 'ended') await this.apply(this.step({ type: 'end' }).effects);
+    });
+  }
+
+  /** Shutdown: no more timers, and every pending write gets its last chance. */
+  async close(): Promise<void> {
+    await this.task(null, () => {
+      this.closed = true;
+      this.clearTimers();
+    });
+    await this.opts.writer.close();
+  }
+
+  // ---- internals --------------------------------------------------------------------
+
+  /** Queues one task; a failing task answers INTERNAL and never breaks the queue. */
+  private task<T>(respond: Respond<T> | null, run: (reply: Respond<T>) => void | Promise<void>): Promise<void> {
+    let answered = false;
+    // At most one answer per command, whatever path the task takes.
+    const reply: Respond<T> = (response) => {
+      if (answered || !respond) return;
+      answered = true;
+      respond(response);
+    };
+    const next = this.tail.then(async () => {
+      if (this.closed && respond) return reply(fail('GAME_FINISHED'));
+      await run(reply);
+    });
+    this.tail = next.catch((err) => {
+      this.opts.logger.error({ err, gameId: this.gameId }, 'live room task failed');
+      reply(fail('INTERNAL'));
+    });
+    return this.tail;
+  }
+
+  private step(command: Command): ReduceResult {
+    const now = this.opts.clock.now();
+    const before = this.state.phase;
+    const result = reduce(this.state, command, now);
+    this.state = result.state;
+    this.lastActivity = now;
+    if (before !== this.state.phase && (this.state.phase === 'podium' || this.state.phase === 'ended')) {
+      this.scheduleDrop(now);
+    }
+    return result;
+  }
+
+  private seatPlayer(playerId: string, link: Link, respond: Respond<Seat>): void {
+    const previous = this.links.get(playerId);
+    // One socket per session: the newest connection wins, the older one is closed.
+    if (previous && previous.id !== link.id) previous.leave(true);
+    this.links.set(playerId, link);
+    link.join('players');
+    const view = playerView(this.state, playerId, this.opts.clock.now())!;
+    respond(ok({ playerId, view }));
+    link.send('game:state', view);
+  }
+
+  private async apply(effects: Effect[]): Promise<void> {
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'schedule':
+          this.setTimer(effect.at);
+          break;
+        case 'broadcast':
+          // The durability point: answers of the closing question are stored first.
+          if (effect.event === 'question:reveal') await this.opts.writer.flushForReveal();
+          broadcast(this.opts.channels, this.state.settings.display, effect);
+          break;
+        case 'sendToPlayer':
+          this.links.get(effect.playerId)?.send(effect.event as 'player:result', effect.payload as never);
+          break;
+        case 'sendToHost':
+          this.opts.channels.emit(['hosts'], effect.event as 'player:joined', effect.payload as never);
+          break;
+        case 'evict': {
+          const link = this.links.get(effect.playerId);
+          this.links.delete(effect.playerId);
+          link?.leave(true);
+          break;
+        }
+        case 'persist':
+          this.persist(effect);
+          break;
+      }
+    }
+  }
+
+  private persist(effect: PersistEffect): void {
+    const { writer } = this.opts;
+    const ctx = { gameId: this.gameId, state: this.state, tokenHashOf: (id: string) => this.tokenOf.get(id) ?? '' };
+    for (const op of writeOpsFor(effect, ctx, new Date())) writer.add(op);
+    if (isFinal(effect)) void writer.flush();
+  }
+
+  private setTimer(at: number | null): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    if (at === null || this.closed) return;
+    this.cancelTimer = this.opts.clock.schedule(at, () => {
+      void this.task(null, async () => {
+        if (!this.closed) await this.apply(this.step({ type: 'tick' }).effects);
+      });
+    });
+  }
+
+  private scheduleDrop(now: number): void {
+    if (this.cancelDrop) return;
+    this.cancelDrop = this.opts.clock.schedule(now + this.opts.keepFinishedMs, () => {
+      void this.task(null, async () => {
+        // A game left on its podium is ended properly, so clients get room:closed.
+        if (this.state.phase !== 'ended') await this.apply(this.step({ type: 'end' }).effects);
+        this.closed = true;
+        this.clearTimers();
+        for (const link of [...this.links.values(), ...this.hosts.values()]) link.leave(false);
+        this.links.clear();
+        this.hosts.clear();
+        this.opts.onDrop();
+        await this.opts.writer.close();
+      });
+    });
+  }
+
+  private clearTimers(): void {
+    this.cancelTimer?.();
+    this.cancelDrop?.();
+    this.cancelTimer = null;
+    this.cancelDrop = null;
+  }
+}

@@ -1,0 +1,86 @@
+// Where a new game's questions come from. The live rooms only need "settings + seed ->
+// questions"; production builds them from the notes bank with the generator, tests pass a
+// fixed list. The questions are frozen into GameQuestion rows when the game is created.
+import type { GameSettings } from '../../shared/game-types.js';
+import type { PrismaClient } from '../db/generated/client.js';
+import type { ServerQuestion } from '../game/types.js';
+import { generateQuestions } from '../questions/generate.js';
+import type { Bank, Question } from '../questions/types.js';
+
+export interface SourcedQuestion extends ServerQuestion {
+  /** The bank fact the question tests, kept for the post-game "re-read this" links. */
+  factId: string | null;
+}
+
+export interface QuestionSet {
+  /** Null when the questions do not come from a stored deck (tests, fixed lists). */
+  deckId: string | null;
+  deckName: string;
+  questions: SourcedQuestion[];
+}
+
+export interface QuestionSource {
+  /** Deterministic for a given seed. Throws QuestionSourceError for the host to read. */
+  load(settings: GameSettings, seed: string): Promise<QuestionSet>;
+}
+
+export class QuestionSourceError extends Error {
+  constructor(readonly code: 'UNKNOWN_DECK' | 'NOT_ENOUGH_QUESTIONS') {
+    super(code);
+  }
+}
+
+export type LoadBank = (prisma: PrismaClient, deckId: string, topics?: string[][]) => Promise<Bank>;
+
+export function toServerQuestion(q: Question): SourcedQuestion {
+  // Field by field: the generator's extra fields (sources, termKey) stay out of the game.
+  return {
+    id: q.id,
+    kind: q.kind,
+    prompt: q.prompt,
+    options: q.options.slice(),
+    answerIndex: q.answer,
+    topic: q.topic.slice(),
+    file: q.file,
+    line: q.line,
+    explanation: q.explanation,
+    factId: q.factId ?? null,
+  };
+}
+
+/** Questions generated from a deck of the notes bank. */
+export function bankQuestionSource(prisma: PrismaClient, loadBank: LoadBank): QuestionSource {
+  return {
+    async load(settings, seed) {
+      const deck = await prisma.deck.findUnique({ where: { id: settings.deckId }, select: { id: true, name: true } });
+      if (!deck) throw new QuestionSourceError('UNKNOWN_DECK');
+      const topics = settings.topics.length ? settings.topics : undefined;
+      // The whole deck is loaded and the topics go to the generator: distractors may then
+      // come from neighbouring topics, which makes them plausible.
+      const bank = await loadBank(prisma, deck.id);
+      const questions = generateQuestions(bank, {
+        topics,
+        count: settings.questionCount,
+        seed,
+        kinds: settings.kinds,
+      });
+      if (questions.length === 0) throw new QuestionSourceError('NOT_ENOUGH_QUESTIONS');
+      return { deckId: deck.id, deckName: deck.name, questions: questions.map(toServerQuestion) };
+    },
+  };
+}
+
+/** A fixed list (tests, demos): the first `questionCount` questions, whatever the deck. */
+export function fixedQuestionSource(questions: readonly ServerQuestion[], deckName = 'Fixed questions'): QuestionSource {
+  return {
+    async load(settings) {
+      const chosen = questions.slice(0, settings.questionCount);
+      if (chosen.length === 0) throw new QuestionSourceError('NOT_ENOUGH_QUESTIONS');
+      return {
+        deckId: null,
+        deckName,
+        questions: chosen.map((q) => ({ ...q, options: q.options.slice(), topic: q.topic.slice(), factId: null })),
+      };
+    },
+  };
+}

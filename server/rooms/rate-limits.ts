@@ -1,0 +1,55 @@
+// Rate limits, in memory (one process owns its rooms). Join attempts are limited per
+// client address so room codes cannot be found by trying them; every socket also has a
+// command budget so one client cannot keep a room's queue busy.
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+export interface LimitRule {
+  points: number;
+  /** Window in seconds. */
+  duration: number;
+}
+
+export interface RateLimitOptions {
+  /** room:check, room:join, nickname:suggest and GET /api/rooms/:code, per address.
+   *  Generous enough for a class behind one school NAT (check + join per student). */
+  join?: LimitRule;
+  /** Any command, per socket. */
+  socket?: LimitRule;
+}
+
+export const DEFAULT_LIMITS: Required<RateLimitOptions> = {
+  join: { points: 240, duration: 60 },
+  socket: { points: 30, duration: 3 },
+};
+
+export class Limiter {
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(rule: LimitRule) {
+    this.limiter = new RateLimiterMemory({ points: rule.points, duration: rule.duration });
+  }
+
+  /** True when `key` still had a point to spend. */
+  async take(key: string): Promise<boolean> {
+    try {
+      await this.limiter.consume(key);
+      return true;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return false;
+      // The memory store does not fail; if it ever did, refusing is the safe side.
+      return false;
+    }
+  }
+}
+
+export interface RateLimits {
+  join: Limiter;
+  socket: Limiter;
+}
+
+export function createRateLimits(opts: RateLimitOptions = {}): RateLimits {
+  return {
+    join: new Limiter(opts.join ?? DEFAULT_LIMITS.join),
+    socket: new Limiter(opts.socket ?? DEFAULT_LIMITS.socket),
+  };
+}

@@ -1,0 +1,165 @@
+// Durability of a live game: answers are written in batches but are stored before their
+// question's reveal goes out; a failing database is retried without stopping the game;
+// shutdown flushes what is still pending.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prismaGameStore, type GameStore, type WriteBatch } from '../server/rooms/game-store.js';
+import { createTestDatabase, type TestDatabase } from './support/db.js';
+import {
+  attachHost,
+  createGame,
+  eventually,
+  joinPlayer,
+  ManualClock,
+  okData,
+  startRoomsServer,
+  type RoomsServer,
+} from './support/socket-clients.js';
+
+let tdb: TestDatabase;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await tdb?.drop();
+});
+
+/** The real store, with switches that make batch writes fail or hang, and a log of batches. */
+function flakyStore(): GameStore & { down: boolean; failures: number; batches: WriteBatch[]; hold: Promise<void> | null } {
+  const real = prismaGameStore(tdb.db.prisma);
+  const store = {
+    ...real,
+    down: false,
+    failures: 0,
+    batches: [] as WriteBatch[],
+    hold: null as Promise<void> | null,
+    async write(gameId: string, batch: WriteBatch) {
+      if (store.hold) await store.hold;
+      if (store.down) {
+        store.failures++;
+        throw new Error('database unavailable');
+      }
+      store.batches.push(batch);
+      return real.write(gameId, batch);
+    },
+  };
+  return store;
+}
+
+async function answersOf(gameId: string) {
+  return tdb.db.prisma.answer.count({ where: { gameId } });
+}
+
+describe('answer persistence', () => {
+  let server: RoomsServer;
+  const clock = new ManualClock();
+  let store: ReturnType<typeof flakyStore>;
+
+  beforeAll(async () => {
+    store = flakyStore();
+    server = await startRoomsServer(tdb.db, {
+      clock,
+      gameStore: store,
+      rooms: { writer: { delayMs: 10_000, retryDelaysMs: [20, 40], revealAttempts: 2, revealWaitMs: 300 } },
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('stores every acknowledged answer, in one batch, before the reveal is sent', async () => {
+    const game = await createGame(server, { questionCount: 1 });
+    const host = await attachHost(server, game);
+    const players = await Promise.all(['Ann', 'Bob', 'Cy'].map((n) => joinPlayer(server, game.code, n)));
+    okData(await host.call('game:start', {}));
+    clock.advance(3_000);
+    await players[0].client.take('question:open');
+    store.batches.length = 0;
+    for (const p of players.slice(0, 2)) okData(await p.client.call('answer:submit', { questionId: 'q1', optionIndex: 1 }));
+    // The write delay is long: nothing is stored yet, the answers wait for their batch.
+    expect(await answersOf(game.gameId)).toBe(0);
+    okData(await players[2].client.call('answer:submit', { questionId: 'q1', optionIndex: 0 }));
+    await host.take('question:reveal');
+    // The reveal came after the write: the rows are there the moment it arrives.
+    expect(await answersOf(game.gameId)).toBe(3);
+    expect(store.batches.filter((b) => b.answers.length > 0).map((b) => b.answers.length)).toEqual([3]);
+    for (const c of [host, ...players.map((p) => p.client)]) c.close();
+  });
+
+  it('retries a failing database without stopping the game, and catches up when it is back', async () => {
+    const game = await createGame(server, { questionCount: 2 });
+    const host = await attachHost(server, game);
+    const ann = await joinPlayer(server, game.code, 'Ann');
+    okData(await host.call('game:start', {}));
+    clock.advance(3_000);
+    await ann.client.take('question:open');
+    store.down = true;
+    okData(await ann.client.call('answer:submit', { questionId: 'q1', optionIndex: 1 }));
+    // The reveal still comes (after the quick attempts), and the game goes on.
+    await host.take('question:reveal');
+    expect(store.failures).toBeGreaterThanOrEqual(2);
+    expect(await answersOf(game.gameId)).toBe(0);
+    okData(await host.call('game:next', {}));
+    await ann.client.take('leaderboard:show');
+    store.down = false;
+    // The background retry writes the answer once the database answers again.
+    await eventually(async () => expect(await answersOf(game.gameId)).toBe(1));
+    okData(await host.call('game:end', {}));
+    await eventually(async () => {
+      const row = await tdb.db.prisma.game.findUniqueOrThrow({ where: { id: game.gameId } });
+      expect(row.status).toBe('ended-by-host');
+    });
+    for (const c of [host, ann.client]) c.close();
+  });
+});
+
+describe('a hung database', () => {
+  it('delays a reveal by at most the reveal wait, and the write lands when it answers', async () => {
+    const clock = new ManualClock();
+    const store = flakyStore();
+    const server = await startRoomsServer(tdb.db, {
+      clock,
+      gameStore: store,
+      rooms: { writer: { delayMs: 10_000, revealWaitMs: 300 } },
+    });
+    const game = await createGame(server, { questionCount: 1 });
+    const host = await attachHost(server, game);
+    const ann = await joinPlayer(server, game.code, 'Ann');
+    okData(await host.call('game:start', {}));
+    clock.advance(3_000);
+    await ann.client.take('question:open');
+    let release = () => {};
+    store.hold = new Promise<void>((resolve) => (release = resolve));
+    const sent = Date.now();
+    okData(await ann.client.call('answer:submit', { questionId: 'q1', optionIndex: 1 }));
+    await ann.client.take('question:reveal');
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(250);
+    expect(Date.now() - sent).toBeLessThan(2_000);
+    store.hold = null;
+    release();
+    await eventually(async () => expect(await answersOf(game.gameId)).toBe(1));
+    for (const c of [host, ann.client]) c.close();
+    await server.close();
+  });
+});
+
+describe('shutdown', () => {
+  it('flushes pending writes in closeAll', async () => {
+    const clock = new ManualClock();
+    const server = await startRoomsServer(tdb.db, { clock, rooms: { writer: { delayMs: 60_000 } } });
+    const game = await createGame(server, { questionCount: 2 });
+    const host = await attachHost(server, game);
+    const ann = await joinPlayer(server, game.code, 'Ann');
+    const bob = await joinPlayer(server, game.code, 'Bob');
+    okData(await host.call('game:start', {}));
+    clock.advance(3_000);
+    await ann.client.take('question:open');
+    okData(await ann.client.call('answer:submit', { questionId: 'q1', optionIndex: 2 }));
+    expect(await tdb.db.prisma.player.count({ where: { gameId: game.gameId } })).toBe(0);
+    await server.close();
+    expect(await tdb.db.prisma.player.count({ where: { gameId: game.gameId } })).toBe(2);
+    expect(await answersOf(game.gameId)).toBe(1);
+    const row = await tdb.db.prisma.game.findUniqueOrThrow({ where: { id: game.gameId } });
+    expect(row.status).toBe('playing');
+    for (const c of [host, ann.client, bob.client]) c.close();
+  });
+});
