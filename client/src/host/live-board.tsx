@@ -1,0 +1,64 @@
+// Leaderboard (top 5 after a question) and the final podium (top 3) on the projector.
+import type { HostView, LeaderboardEntry } from '../../../shared/game-types.js';
+import { FlameIcon, Medal } from '../components/icons.js';
+
+export function LiveBoard({ view }: { view: HostView }) {
+  const stage = view.stage;
+  if (stage.phase === 'leaderboard') {
+    const board = stage.leaderboard;
+    const best = Math.max(1, ...board.top.map((e) => e.score));
+    return (
+      <section className="live-board" aria-labelledby="board-title">
+        <h1 id="board-title">Leaderboard</h1>
+        <p className="hint">
+          After question {board.afterIndex + 1} of {board.count} · {board.totalPlayers} players
+        </p>
+        <ol className="board-list">
+          {board.top.map((entry) => (
+            <li key={entry.playerId} className="board-row">
+              <span className="board-rank">{entry.rank}</span>
+              <span className="board-name">
+                {entry.nickname}
+                {entry.streak >= 2 ? <span className="board-streak" aria-label={`streak ${entry.streak}`}>
+                    <FlameIcon />
+                    {entry.streak}
+                  </span> : null}
+              </span>
+              <span className="board-track" aria-hidden="true">
+                <span className="board-fill" style={{ width: `${(entry.score / best) * 100}%` }} />
+              </span>
+              <span className="board-score">{entry.score.toLocaleString()}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    );
+  }
+  const podium = stage.phase === 'podium' ? stage.podium : stage.phase === 'ended' ? stage.podium : null;
+  if (!podium || podium.top.length === 0) {
+    return (
+      <section className="live-board">
+        <h1>Game over</h1>
+        <p className="lead">The results are ready: see which topics to re-read.</p>
+      </section>
+    );
+  }
+  // 2nd, 1st, 3rd from left to right, like a real podium.
+  const order = [podium.top[1], podium.top[0], podium.top[2]].filter((e): e is LeaderboardEntry => !!e);
+  return (
+    <section className="live-board" aria-labelledby="podium-title">
+      <h1 id="podium-title">{stage.phase === 'ended' ? 'Final standings' : 'Podium'}</h1>
+      <ol className="podium" aria-label="Top three">
+        {order.map((entry) => (
+          <li key={entry.playerId} className={`podium-step place-${entry.rank}`} value={entry.rank}>
+            <Medal place={entry.rank} size="lg" />
+            <span className="podium-name">{entry.nickname}</span>
+            <span className="podium-score">{entry.score.toLocaleString()} pts</span>
+            <span className="podium-block">{entry.rank}</span>
+          </li>
+        ))}
+      </ol>
+      <p className="hint">{podium.totalPlayers} players took part</p>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+// Everything this app keeps in localStorage, in one place. Storage can be unavailable
+// (private mode, quota), so every access is wrapped and failures are simply ignored.
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    /* storage full or disabled: the app still works for this page load */
+  }
+}
+
+function readJson<T>(key: string): T | null {
+  const raw = read(key);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
+  }
+}
+
+// ---- host ----------------------------------------------------------------------------
+
+export const hostSecret = {
+  get: () => read('qn.hostSecret'),
+  set: (secret: string) => write('qn.hostSecret', secret),
+  clear: () => write('qn.hostSecret', null),
+};
+
+export interface HostGameKey {
+  hostToken: string;
+  code: string;
+  joinUrl: string;
+}
+
+export const hostGames = {
+  get: (gameId: string) => readJson<HostGameKey>(`qn.hostGame.${gameId}`),
+  set: (gameId: string, key: HostGameKey) => write(`qn.hostGame.${gameId}`, JSON.stringify(key)),
+};
+
+export const lastDeck = {
+  get: () => read('qn.lastDeck'),
+  set: (deckId: string) => write('qn.lastDeck', deckId),
+};
+
+// ---- players -------------------------------------------------------------------------
+
+export interface PlayerSessionRecord {
+  code: string;
+  gameId: string;
+  playerId: string;
+  nickname: string;
+  token: string;
+  savedAt: number;
+}
+
+/** Sessions are keyed by room code: the join link carries the code, not the game id. */
+export const playerSessions = {
+  get: (code: string) => readJson<PlayerSessionRecord>(`qn.session.${code.toUpperCase()}`),
+  set(record: PlayerSessionRecord) {
+    write(`qn.session.${record.code.toUpperCase()}`, JSON.stringify(record));
+    // The results page looks the player up by game id, long after the room has closed.
+    write(`qn.me.${record.gameId}`, record.playerId);
+    write('qn.lastSession', record.code.toUpperCase());
+  },
+  clear(code: string) {
+    write(`qn.session.${code.toUpperCase()}`, null);
+    if (read('qn.lastSession') === code.toUpperCase()) write('qn.lastSession', null);
+  },
+  last(): PlayerSessionRecord | null {
+    const code = read('qn.lastSession');
+    return code ? playerSessions.get(code) : null;
+  },
+  playerIdForGame: (gameId: string) => read(`qn.me.${gameId}`),
+  lastNickname: () => read('qn.nickname'),
+  rememberNickname: (nickname: string) => write('qn.nickname', nickname),
+};
+
+// ---- preferences ---------------------------------------------------------------------
+
+export const soundPref = {
+  get: () => read('qn.sound') === 'on',
+  set: (on: boolean) => write('qn.sound', on ? 'on' : 'off'),
+};

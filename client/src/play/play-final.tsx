@@ -1,0 +1,34 @@
+// The podium on the phone: your final place, the top three and the way to the results.
+import type { PlayerView } from '../../../shared/game-types.js';
+import { Medal } from '../components/icons.js';
+import { ordinal } from '../lib/format.js';
+import { Link } from '../lib/router.js';
+
+export function PlayFinal({ view, resultsHref }: { view: PlayerView; resultsHref: string }) {
+  const stage = view.stage;
+  const podium = stage.phase === 'podium' ? stage.podium : stage.phase === 'ended' ? stage.podium : null;
+  const me = view.me;
+  const place = podium?.top.find((p) => p.playerId === me.playerId)?.rank ?? me.rank;
+  const total = podium?.totalPlayers ?? view.playerCount;
+  return (
+    <section className="play-center play-final" aria-live="polite">
+      <Medal place={place} size="lg" />
+      <h1>{place ? `You finished ${ordinal(place)}` : 'Game over'}</h1>
+      {place && total ? <p className="lead">of {total} players, with {me.score.toLocaleString()} points</p> : null}
+      {podium && podium.top.length ? (
+        <ol className="mini-board">
+          {podium.top.map((entry) => (
+            <li key={entry.playerId} className={entry.playerId === me.playerId ? 'is-me' : ''}>
+              <span className="rank">{entry.rank}</span>
+              <span className="name">{entry.nickname}</span>
+              <span className="score">{entry.score.toLocaleString()}</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <Link className="button primary big" to={resultsHref}>
+        See what to re-read
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+// After the reveal (and while the leaderboard is up): right or wrong, points, streak,
+// rank and the gap to the player just above.
+import type { PlayerView } from '../../../shared/game-types.js';
+import { FlameIcon } from '../components/icons.js';
+import { OptionBadge } from '../components/option-badge.js';
+import { optionStyle } from '../components/option-style.js';
+import { ordinal } from '../lib/format.js';
+
+export function PlayResult({ view }: { view: PlayerView }) {
+  const stage = view.stage;
+  const result = view.myResult;
+  const reveal = stage.phase === 'reveal' ? stage.reveal : null;
+  const question = stage.phase === 'reveal' ? stage.question : null;
+  const me = view.me;
+
+  let tone = 'neutral';
+  let headline = 'Results are in';
+  if (reveal?.skipped || result?.skipped) headline = 'The host skipped this question';
+  else if (result) {
+    if (result.correct) {
+      tone = 'good';
+      headline = 'Correct!';
+    } else if (result.optionIndex === null) {
+      tone = 'bad';
+      headline = "Time's up";
+    } else {
+      tone = 'bad';
+      headline = 'Not quite';
+    }
+  } else if (stage.phase === 'leaderboard') headline = 'Your standing';
+  else headline = 'You joined after this question';
+
+  // Players are not told about every join, so the room size is only known from a board.
+  const board = stage.phase === 'leaderboard' ? stage.leaderboard : null;
+  const total = board?.totalPlayers ?? null;
+  const last = question ? question.index + 1 >= question.count : false;
+  return (
+    <section className={`play-result tone-${tone}${board ? ' is-board' : ''}`} aria-live="polite">
+      {board ? (
+        <h1 className="board-title">
+          Leaderboard <small className="hint">after question {board.afterIndex + 1} of {board.count}</small>
+        </h1>
+      ) : null}
+      <div className="result-banner">
+        <span className="result-icon" aria-hidden="true">
+          {tone === 'good' ? '✓' : tone === 'bad' ? '✗' : '★'}
+        </span>
+        {board ? <p className="result-headline">{headline}</p> : <h1 className="result-headline">{headline}</h1>}
+        {result && !result.skipped ? (
+          <p className="result-points">
+            {result.points > 0 ? `+${result.points.toLocaleString()} points` : 'No points this time'}
+            {result.bonus > 0 ? <span className="result-bonus"> incl. +{result.bonus} streak bonus</span> : null}
+          </p>
+        ) : null}
+      </div>
+
+      {reveal && question && question.options.length > 0 && !reveal.skipped ? (
+        <div className="result-answer">
+          <span className="hint">{result?.correct ? 'The answer' : 'The right answer'}</span>
+          <span className="result-answer-row">
+            <OptionBadge index={reveal.correctIndex} />
+            {answerText(question.options[reveal.correctIndex], reveal.correctIndex)}
+          </span>
+        </div>
+      ) : null}
+
+      <dl className="stat-grid">
+        <div>
+          <dt>Rank</dt>
+          <dd>
+            {me.rank ? ordinal(me.rank) : '–'}
+            {total ? <small> of {total}</small> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Score</dt>
+          <dd>{me.score.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Streak</dt>
+          <dd>
+            {me.streak > 0 ? <FlameIcon /> : null}
+            {me.streak}
+          </dd>
+        </div>
+      </dl>
+      <p className="result-gap">
+        {me.rank === 1
+          ? 'You are in the lead!'
+          : me.gapToAbove !== null && me.aboveNickname
+            ? `${me.gapToAbove.toLocaleString()} points behind ${me.aboveNickname}`
+            : ''}
+      </p>
+      {stage.phase === 'leaderboard' ? (
+        <ol className="mini-board">
+          {stage.leaderboard.top.map((entry) => (
+            <li key={entry.playerId} className={entry.playerId === me.playerId ? 'is-me' : ''}>
+              <span className="rank">{entry.rank}</span>
+              <span className="name">{entry.nickname}</span>
+              <span className="score">{entry.score.toLocaleString()}</span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="hint center">{last ? 'Final results coming up…' : 'Next question coming up…'}</p>
+      )}
+    </section>
+  );
+}
+
+/** The option's text, unless it is only the letter (host-only display sends letters). */
+function answerText(label: string | undefined, index: number) {
+  if (!label || label === optionStyle(index).letter) return null;
+  return <span>{label}</span>;
+}
