@@ -24,7 +24,8 @@ const bank = bankFromParsed('seeds', parsed);
 const bankMs = performance.now() - t;
 
 // Wall time is what a player waits for; CPU time is printed beside it because a shared machine
-// (other test runs, builds) inflates wall time without the generator doing more work.
+// (other test runs, builds) inflates wall time without the generator doing more work. CPU time
+// counts every thread of the process (garbage collector, JIT), so it can exceed wall time.
 const wall: number[] = [];
 const cpu: number[] = [];
 let produced = 0;
@@ -36,6 +37,15 @@ for (let i = 0; i < RUNS; i++) {
   wall.push(performance.now() - t);
   cpu.push((used.user + used.system) / 1000);
 }
+// The database layer builds a new Bank object for every game, so the per-bank index and its
+// memos are rebuilt each time (only string-level memos survive): time that case as well.
+const fresh: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const copy = { ...bank, facts: bank.facts.map((f) => ({ ...f, flags: [...f.flags], topic: [...f.topic] })) };
+  t = performance.now();
+  generateQuestions(copy, { count: COUNT, seed: 2000 + i });
+  fresh.push(performance.now() - t);
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const warmWall = wall.slice(1);
@@ -44,4 +54,5 @@ console.log(`seeds: ${files.length} files, ${bank.facts.length} facts (parse ${m
 console.log(`generateQuestions(count=${COUNT}) -> ${produced} questions`);
 console.log(`  first run (cold): wall ${ms(wall[0])}, cpu ${ms(cpu[0])}`);
 console.log(`  median of ${warmWall.length} warm runs: wall ${ms(median(warmWall))} (min ${ms(Math.min(...warmWall))}), cpu ${ms(median(warmCpu))}`);
-console.log(`  budget 500 ms: ${median(warmWall) < 500 ? 'met' : 'MISSED'}`);
+console.log(`  median of ${fresh.length} runs on a freshly loaded bank (index rebuilt): wall ${ms(median(fresh))}`);
+console.log(`  budget 500 ms (warm median): ${median(warmWall) < 500 ? 'met' : 'MISSED'}`);

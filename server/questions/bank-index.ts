@@ -12,6 +12,8 @@ export interface Entity {
   name: string;
   facts: BankFact[];
   stems: Set<string>[];
+  /** Union of `stems`: a cheap first look at how much two entities' notes share. */
+  allStems: Set<string>;
   /** Stems of the entity's own name words: what must not show up in a prompt that asks for it. */
   nameStems: Set<string>;
   acronyms: string[];
@@ -52,6 +54,7 @@ export interface BankIndex {
   overlap: Map<string, boolean>;
   /** Named entities by the letter trigrams of their names, for the whole-bank pool. */
   nameGrams: Map<string, string[]>;
+  nameGramCount: Map<string, number>;
 }
 
 const MEMBER = /\/member$/;
@@ -120,7 +123,7 @@ export function buildIndex(bank: Bank): BankIndex {
   const ensure = (ek: string): Entity => {
     let e = entities.get(ek);
     if (!e) {
-      e = { key: ek, termKeys: new Set(), name: '', facts: [], stems: [], nameStems: new Set(), acronyms: [], named: false, nameable: false, groups: new Set(), homes: new Set(), categories: new Set(), attrs: new Set() };
+      e = { key: ek, termKeys: new Set(), name: '', facts: [], stems: [], allStems: new Set(), nameStems: new Set(), acronyms: [], named: false, nameable: false, groups: new Set(), homes: new Set(), categories: new Set(), attrs: new Set() };
       entities.set(ek, e);
     }
     return e;
@@ -134,6 +137,7 @@ export function buildIndex(bank: Bank): BankIndex {
     e.attrs.add((f.attribute ?? '').toLowerCase());
     e.facts.push(f);
     e.stems.push(stemsOf(f));
+    for (const w of stemsOf(f)) e.allStems.add(w);
     add(surfaces, ek, f.term);
   }
   const display = displayNames(bank.facts);
@@ -269,9 +273,14 @@ export function buildIndex(bank: Bank): BankIndex {
   }
 
   const nameGrams = new Map<string, string[]>();
-  for (const k of namedKeys) for (const g of nameTrigrams(entities.get(k)!.name)) add(nameGrams, g, k);
+  const nameGramCount = new Map<string, number>();
+  for (const k of namedKeys) {
+    const grams = nameTrigrams(entities.get(k)!.name);
+    nameGramCount.set(k, grams.size);
+    for (const g of grams) add(nameGrams, g, k);
+  }
 
-  return { bank, entities, entityOfKey, factById, groupMembers, homeMembers, categoryMembers, graph, namedKeys, df, factCount, tables, stemsOf, distinctive, overlap: new Map(), nameGrams };
+  return { bank, entities, entityOfKey, factById, groupMembers, homeMembers, categoryMembers, graph, namedKeys, df, factCount, tables, stemsOf, distinctive, overlap: new Map(), nameGrams, nameGramCount };
 }
 
 /** Distinct letter trigrams of a name (the same padding as trigramDice). */

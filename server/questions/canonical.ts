@@ -31,11 +31,17 @@ function keyWords(term: string): string[] {
  * C1 term key: lower case, no vendor prefix, no parenthesised part, "-", "_" and space unified
  * (removed), last word singular. "Factorization Machines (FMs)" -> "factorizationmachine".
  */
+const keyCache = new Map<string, string>();
 export function termKey(term: string): string {
-  const w = keyWords(term);
-  if (!w.length) return term.toLowerCase().replace(/\s+/g, '');
-  w[w.length - 1] = singularise(w[w.length - 1]);
-  return w.join('');
+  let k = keyCache.get(term);
+  if (k === undefined) {
+    const w = keyWords(term);
+    if (w.length) w[w.length - 1] = singularise(w[w.length - 1]);
+    k = w.length ? w.join('') : term.toLowerCase().replace(/\s+/g, '');
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(term, k);
+  }
+  return k;
 }
 
 /** The words of a term that identify it (no vendor prefix, no parenthesis), lower case. */

@@ -44,6 +44,9 @@ function twoHop(ix: BankIndex, key: string): Set<string> {
 export interface Pool {
   tier: Tier;
   keys: string[];
+  /** structuralScore of each key against the pool's owner, same order as `keys` (computed on
+   * first use: most walks stop in the first pool or two). */
+  scores: () => number[];
 }
 
 interface Pools {
@@ -78,14 +81,18 @@ function buildPools(ix: BankIndex, key: Entity): Pools {
     return out.sort();
   };
   const from = (m: Map<string, string[]>, ids: Iterable<string>) => [...ids].flatMap((id) => m.get(id) ?? []);
+  const pool = (tier: Tier, keys: string[]): Pool => {
+    let scores: number[] | null = null;
+    return { tier, keys, scores: () => (scores ??= keys.map((k) => structuralScore(relation(ix, key, ix.entities.get(k)!, tier)))) };
+  };
   const near: Pool[] = [
-    { tier: 'list', keys: take(from(ix.groupMembers, key.groups)) },
-    { tier: 'topic', keys: take(from(ix.homeMembers, key.homes)) },
-    { tier: 'category', keys: take(from(ix.categoryMembers, key.categories)) },
-    { tier: 'graph', keys: take(twoHop(ix, key.key)) },
+    pool('list', take(from(ix.groupMembers, key.groups))),
+    pool('topic', take(from(ix.homeMembers, key.homes))),
+    pool('category', take(from(ix.categoryMembers, key.categories))),
+    pool('graph', take(twoHop(ix, key.key))),
   ];
   let bank: Pool | null = null;
-  return { near, bank: () => (bank ??= { tier: 'bank', keys: nearestNames(ix, key, (k) => !seen.has(k)) }) };
+  return { near, bank: () => (bank ??= pool('bank', nearestNames(ix, key, (k) => !seen.has(k)))) };
 }
 
 function shape(s: string): string {
@@ -95,15 +102,19 @@ function shape(s: string): string {
   return s.split(/\s+/).length > 1 ? 'phrase' : 'word';
 }
 
-const formCache = new Map<string, number>();
+const formCache = new Map<string, Map<string, number>>();
+let formEntries = 0;
 /** Looking alike: similar word count, same shape, shared letter trigrams. */
 export function formSim(a: string, b: string): number {
-  const id = `${a}\u0000${b}`;
-  let v = formCache.get(id);
+  let row = formCache.get(a);
+  if (!row) {
+    if (formEntries > 200_000) (formCache.clear(), (formEntries = 0));
+    formCache.set(a, (row = new Map()));
+  }
+  let v = row.get(b);
   if (v === undefined) {
-    v = computeFormSim(a, b);
-    if (formCache.size > 200_000) formCache.clear();
-    formCache.set(id, v);
+    row.set(b, (v = computeFormSim(a, b)));
+    formEntries++;
   }
   return v;
 }
@@ -155,10 +166,6 @@ export function entitiesOverlap(ix: BankIndex, a: Entity, b: Entity): boolean {
   return v;
 }
 
-function lengthOk(texts: readonly string[]): boolean {
-  const lens = texts.map((t) => t.length);
-  return Math.max(...lens) <= 3 * Math.min(...lens);
-}
 
 /**
  * Greedy diverse pick: best score first, each next option penalised by its likeness to the
@@ -178,18 +185,31 @@ export function pickOptions(keyText: string, keyEntity: string, cands: readonly 
     const texts = [keyText];
     const norms = new Set([normaliseOption(keyText)]);
     const entities = new Set([keyEntity]);
-    const fits = (c: Option, norm: string) => {
+    let shortest = keyText.length;
+    let longest = keyText.length;
+    // Penalty of a candidate (its likeness to the distractors chosen so far), or null when a
+    // hard rule rules it out.
+    const fits = (c: Option, norm: string): number | null => {
       if (entities.has(c.entityKey) || norms.has(norm)) return null;
+      const len = c.text.length;
+      if (Math.max(longest, len) > 3 * Math.min(shortest, len)) return null;
       // Looking like the key is what makes a distractor plausible; looking like another
       // distractor only wastes an option. So the key takes part in the hard limit alone.
-      const dice = texts.map((t) => trigramDice(t, c.text));
-      return Math.max(...dice) >= 0.8 || !lengthOk([...texts, c.text]) ? null : Math.max(0, ...dice.slice(1));
+      let penalty = 0;
+      for (let i = 0; i < texts.length; i++) {
+        const d = trigramDice(texts[i], c.text);
+        if (d >= 0.8) return null;
+        if (i > 0 && d > penalty) penalty = d;
+      }
+      return penalty;
     };
     const take = (c: Option, norm: string) => {
       chosen.push(c);
       texts.push(c.text);
       norms.add(norm);
       entities.add(c.entityKey);
+      shortest = Math.min(shortest, c.text.length);
+      longest = Math.max(longest, c.text.length);
     };
     if (fits(pool[first].c, pool[first].norm) === null) continue;
     take(pool[first].c, pool[first].norm);
@@ -219,7 +239,7 @@ function nearestNames(ix: BankIndex, key: Entity, allowed: (k: string) => boolea
   const grams = nameTrigrams(key.name);
   const shared = new Map<string, number>();
   for (const g of grams) for (const k of ix.nameGrams.get(g) ?? []) if (allowed(k)) shared.set(k, (shared.get(k) ?? 0) + 1);
-  const scored = [...shared].map(([k, n]) => ({ k, v: (2 * n) / (grams.size + nameTrigrams(ix.entities.get(k)!.name).size) }));
+  const scored = [...shared].map(([k, n]) => ({ k, v: (2 * n) / (grams.size + (ix.nameGramCount.get(k) ?? 1)) }));
   scored.sort((a, b) => b.v - a.v || (a.k < b.k ? -1 : 1));
   return scored.slice(0, BANK_TRIES).map((x) => x.k);
 }
@@ -249,23 +269,19 @@ export function chooseDistractors(
   const cands: Option[] = [];
   const enough = n + 7;
   const last = TIERS.indexOf(walk.lastTier ?? 'bank');
-  for (const { tier, keys } of pools(ix, key)) {
+  for (const { tier, keys, scores } of pools(ix, key)) {
     if (TIERS.indexOf(tier) > last) return null;
     // At most one distractor may come from the unrelated rest of the bank (M6 topicality).
     if (tier === 'bank' && cands.length < n - 1) return null;
-    const order = keys
-      .map((k) => {
-        const e = ix.entities.get(k)!;
-        const rel = relation(ix, key, e, tier);
-        return { e, rel, v: structuralScore(rel) + (walk.preScore?.(e) ?? 0) + rng.unit() * 0.5 };
-      })
-      .sort((a, b) => b.v - a.v || (a.e.key < b.e.key ? -1 : 1));
+    const base = scores();
+    const v = keys.map((k, i) => base[i] + (walk.preScore?.(ix.entities.get(k)!) ?? 0) + rng.unit() * 0.5);
+    const order = keys.map((_, i) => i).sort((a, b) => v[b] - v[a] || (keys[a] < keys[b] ? -1 : 1));
     let at = 0;
     while (at < order.length) {
       const target = cands.length + enough;
       while (at < order.length && cands.length < target) {
-        const { e, rel } = order[at++];
-        const opt = make(e, rel);
+        const e = ix.entities.get(keys[order[at++]])!;
+        const opt = make(e, relation(ix, key, e, tier));
         if (opt) cands.push(opt);
       }
       if (cands.length >= n) {

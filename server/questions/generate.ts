@@ -123,7 +123,7 @@ export function generateQuestions(bank: Bank, options: GenerateOptions): Questio
     if (!byKind.has(s.kind)) byKind.set(s.kind, []);
     byKind.get(s.kind)!.push(s);
   }
-  const queues = kinds.map((k) => ({ kind: k, slots: spread(byKind.get(k) ?? [], rng.fork()), at: 0, deferred: [] as Slot[] }));
+  const queues = kinds.map((k) => ({ kind: k, slots: spread(byKind.get(k) ?? [], rng.fork()), at: 0, deferred: [] as Slot[], back: 0 }));
   const out: Question[] = [];
   const ids = new Set<string>();
   const usedEntities = new Set<string>();
@@ -135,13 +135,14 @@ export function generateQuestions(bank: Bank, options: GenerateOptions): Questio
 
   // One question per kind in turn (kind order shuffled per round), preferring entities not yet
   // asked about; a kind whose slots run out drops out of the rotation.
-  while (out.length < want && queues.some((q) => q.at < q.slots.length || q.deferred.length)) {
+  const pending = (q: (typeof queues)[number]) => q.at < q.slots.length || q.back < q.deferred.length;
+  while (out.length < want && queues.some(pending)) {
     for (const q of rng.shuffle(queues)) {
       if (out.length >= want) break;
       let made: Question | null = null;
-      while (!made && (q.at < q.slots.length || q.deferred.length)) {
+      while (!made && pending(q)) {
         const fresh = q.at < q.slots.length;
-        const slot = fresh ? q.slots[q.at++] : q.deferred.shift()!;
+        const slot = fresh ? q.slots[q.at++] : q.deferred[q.back++];
         if (fresh && usedEntities.has(slot.entity)) {
           q.deferred.push(slot);
           continue;

@@ -16,15 +16,14 @@ const BAD_FLAGS = new Set(['merged', 'truncated', 'typoSuspect', 'math', 'lowCon
 // Text that only makes sense next to its neighbours ("can tackle this problem", "same as above").
 const CONTEXTUAL = /\b(?:this|these|those|that)\s+(?:problem|issue|one|case|method|approach|technique|algorithm|model|step|way|service)\b|\b(?:above|below|aforementioned|latter|former)\b/i;
 
+const cleanCache = new WeakMap<BankFact, boolean>();
 export function cleanFact(f: BankFact): boolean {
-  return (
-    !f.conflictGroup &&
-    f.confidence >= 0.5 &&
-    !f.flags.some((x) => BAD_FLAGS.has(x)) &&
-    !hasMarkup(f.fact) &&
-    !hasMarkup(f.term) &&
-    !CONTEXTUAL.test(f.fact)
-  );
+  let ok = cleanCache.get(f);
+  if (ok === undefined) {
+    ok = !f.conflictGroup && f.confidence >= 0.5 && !f.flags.some((x) => BAD_FLAGS.has(x)) && !hasMarkup(f.fact) && !hasMarkup(f.term) && !CONTEXTUAL.test(f.fact);
+    cleanCache.set(f, ok);
+  }
+  return ok;
 }
 
 export function isMember(f: BankFact): boolean {

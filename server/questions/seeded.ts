@@ -14,15 +14,31 @@ export function stableId(...parts: (string | number | undefined)[]): string {
   return sha256(parts.map((p) => (p === undefined ? '' : String(p))).join('|')).slice(0, 16);
 }
 
+// MurmurHash3's finaliser: every input bit flips about half of the output bits.
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+function fnv1a(text: string, basis: number): number {
+  let h = basis;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 /**
- * The full 128-bit generator state from SHA-256 of (seed, key). A cheap 32-bit hash is not
- * enough here: pure-rand's one-number seeding leaves the first outputs tied to the low bits of
- * that number, and the low bits of FNV-style hashes barely change between seeds "1" and "9", so
- * answer positions came out nearly identical across rooms.
+ * The full 128-bit generator state from two independent string hashes, each word passed through
+ * an avalanche mix. Plain seeding is not enough: pure-rand's one-number seeding leaves the first
+ * outputs tied to the low bits of that number, and the low bits of FNV hashes barely change
+ * between seeds "1" and "9", so answer positions came out nearly identical across rooms.
  */
 function stateOf(text: string): number[] {
-  const d = createHash('sha256').update(text).digest();
-  return [d.readInt32LE(0), d.readInt32LE(4), d.readInt32LE(8), d.readInt32LE(12) | 1];
+  const a = fnv1a(text, 0x811c9dc5);
+  const b = fnv1a(text, 0x3b9aca07);
+  return [fmix32(a), fmix32(b), fmix32(a ^ 0x9e3779b9), fmix32(b + 0x7f4a7c15) | 1];
 }
 
 export class Rng {

@@ -100,15 +100,22 @@ function trigrams(s: string): Map<string, number> {
   return m;
 }
 
-const diceCache = new Map<string, number>();
+// Nested maps rather than a joined key: building a key string per lookup cost more than the
+// lookup itself in the distractor pick.
+const diceCache = new Map<string, Map<string, number>>();
+let diceEntries = 0;
 /** Character-trigram Dice coefficient: 1 for equal strings, 0 for nothing in common. */
 export function trigramDice(a: string, b: string): number {
-  const id = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  let v = diceCache.get(id);
+  const [x, y] = a < b ? [a, b] : [b, a];
+  let row = diceCache.get(x);
+  if (!row) {
+    if (diceEntries > 200_000) (diceCache.clear(), (diceEntries = 0));
+    diceCache.set(x, (row = new Map()));
+  }
+  let v = row.get(y);
   if (v === undefined) {
-    v = dice(a, b);
-    if (diceCache.size > 200_000) diceCache.clear();
-    diceCache.set(id, v);
+    row.set(y, (v = dice(x, y)));
+    diceEntries++;
   }
   return v;
 }

@@ -10,6 +10,7 @@ import { contentStems, normaliseOption, stemSet } from '../text.js';
 import type { BankFact } from '../types.js';
 import { nameOption } from './def-to-term.js';
 import { mentionsIn } from './mentions.js';
+import type { Rng } from '../seeded.js';
 
 export function unitClass(q: Quantity): string | null {
   if (q.unit === 'port') return 'port';
@@ -67,7 +68,7 @@ function blanked(text: string, start: number, end: number): string | null {
   return sentence.length <= 150 ? sentence : null;
 }
 
-function numeric(ctx: Ctx, f: BankFact, e: Entity, rng: Parameters<KindBuilder['build']>[2], label: string) {
+function numeric(ctx: Ctx, f: BankFact, e: Entity, rng: Rng, label: string) {
   const { ix } = ctx;
   const q = quantities(f.fact).find((x) => unitClass(x) !== null);
   if (!q) return null;
@@ -105,7 +106,7 @@ function sharesLongRun(a: string, b: string): boolean {
   return false;
 }
 
-function mention(ctx: Ctx, f: BankFact, e: Entity, rng: Parameters<KindBuilder['build']>[2], label: string) {
+function mention(ctx: Ctx, f: BankFact, e: Entity, rng: Rng, label: string) {
   const { ix } = ctx;
   for (const m of mentionsIn(ix, f.fact)) {
     const target = ix.entities.get(m.entityKey)!;

@@ -32,6 +32,14 @@ export function nameOption(e: Entity): { text: string; fact: BankFact } | null {
 
 // "Which term has Use cases ...?" reads well for a column or field label, not for a list intro
 // ("anything else", "There are few types of S3 services").
+/** Share of the definition's words that the entity's notes also use. */
+function sharedShare(def: ReadonlySet<string>, theirs: ReadonlySet<string>): number {
+  if (!def.size) return 0;
+  let n = 0;
+  for (const w of def) if (theirs.has(w)) n++;
+  return n / def.size;
+}
+
 function shortLabel(attr: string): boolean {
   return attr.split(/\s+/).length <= 3 && /^[A-Z]/.test(attr) && !/[/:]/.test(attr);
 }
@@ -83,7 +91,7 @@ export const defToTerm: KindBuilder = {
     };
     // Names that look like the key's and entities whose notes sound like the definition (but not
     // too much: the filters above) are the plausible confusions.
-    const preScore = (d: Entity) => formSim(keyText, d.name) + Math.min(0.4, Math.max(0, ...d.stems.map((s) => jaccard(s, defStems))));
+    const preScore = (d: Entity) => formSim(keyText, d.name) + Math.min(0.4, sharedShare(defStems, d.allStems));
     const picked = chooseDistractors(ix, e, keyText, 3, rng, make, { preScore });
     if (!picked) return null;
     return {

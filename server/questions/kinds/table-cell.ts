@@ -8,7 +8,7 @@ import { leakKeyOfText, leaks } from '../mask.js';
 import { capitalise, fitClause, normaliseOption, overlapsTooMuch } from '../text.js';
 import type { BankFact } from '../types.js';
 
-function tableOf(ix: Parameters<KindBuilder['eligible']>[0]['ix'], f: BankFact): Table | null {
+function tableOf(ix: Ctx['ix'], f: BankFact): Table | null {
   const m = f.group ? /^(table:[^:]+):/.exec(f.group) : null;
   return m ? (ix.tables.get(`${f.file}#${m[1]}`) ?? null) : null;
 }
@@ -49,7 +49,7 @@ export const tableCell: KindBuilder = {
     const unique = !others.some((r) => r.cells.some((c) => sameValue(ix, c, f)));
     const rowOptions: Option[] = unique
       ? others
-          .filter((r) => !entityOf(ix, r.cells[0]).stems.some((s) => overlapsTooMuch(s, valueStems)))
+          .filter((r) => r.cells[0].term.trim().length <= MAX_OPTION && !entityOf(ix, r.cells[0]).stems.some((s) => overlapsTooMuch(s, valueStems)))
           .map((r) => ({ text: r.cells[0].term.trim(), fact: r.cells[0], line: termLineOf(r.cells[0]), entityKey: r.row, tier: 'list', score: 3 }))
       : [];
     // D3: one cell per other row that matches nothing the notes say about the key row's entity.
@@ -59,7 +59,7 @@ export const tableCell: KindBuilder = {
       if (c) cellOptions.push({ text: capitalise(fitClause(c.fact, MAX_OPTION)!), fact: c, line: c.lineStart, entityKey: r.row, tier: 'list', score: 3 });
     }
     const d1Prompt = `In the "${name}" table, which row has "${value}" in the ${col.attr} column?`;
-    const d1 = rowOptions.length >= 3 && d1Prompt.length <= MAX_PROMPT && !leaks(d1Prompt, leakKeyOfText(ctx.ix, rowName));
+    const d1 = rowOptions.length >= 3 && rowName.length <= MAX_OPTION && d1Prompt.length <= MAX_PROMPT && !leaks(d1Prompt, leakKeyOfText(ctx.ix, rowName));
     const keyCell = optionText(f.fact, MAX_OPTION);
     const d3Prompt = /item/.test(f.rule)
       ? `In the "${name}" table, which item does the ${col.attr} column list for ${rowName}?`

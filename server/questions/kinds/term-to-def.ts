@@ -64,22 +64,38 @@ function usableFacts(ctx: Ctx, key: Entity, d: Entity, attr: string, strict: boo
   return out;
 }
 
+// What an entity can offer as a statement option at all, whatever the key: clean, not a list
+// member or a question, short enough, and not naming the entity itself.
+const offerCache = new WeakMap<Entity, { fact: BankFact; text: string }[]>();
+function offers(ctx: Ctx, d: Entity): { fact: BankFact; text: string }[] {
+  let out = offerCache.get(d);
+  if (!out) {
+    const ownLeak: LeakKey = leakKeyOfEntity(ctx.ix, d);
+    out = [];
+    for (const f of d.facts) {
+      if (!cleanFact(f) || isMember(f) || isQuestionTerm(f)) continue;
+      const text = optionText(f.fact);
+      if (text && !leaks(text, ownLeak)) out.push({ fact: f, text });
+    }
+    offerCache.set(d, out);
+  }
+  return out;
+}
+
 function computeUsable(ctx: Ctx, key: Entity, d: Entity, attr: string, strict: boolean): { fact: BankFact; text: string }[] {
   const keyLeak: LeakKey = leakKeyOfEntity(ctx.ix, key);
-  const ownLeak: LeakKey = leakKeyOfEntity(ctx.ix, d);
   const out: { fact: BankFact; text: string }[] = [];
-  for (const f of d.facts) {
-    if ((f.attribute ?? '').toLowerCase() !== attr || !cleanFact(f) || isMember(f) || isQuestionTerm(f)) continue;
+  for (const o of offers(ctx, d)) {
+    const f = o.fact;
+    if ((f.attribute ?? '').toLowerCase() !== attr) continue;
     // An open-ended list item ("can be used for things other than words, ...") is too general to
     // be false of anything else: never a swapped statement.
     if (strict && f.flags.includes('openList')) continue;
-    const text = optionText(f.fact);
-    if (!text) continue;
     const s = ctx.ix.stemsOf(f);
     // strict (true/false swaps): not a single shared content word with any fact of the key.
     if (key.stems.some((k) => (strict ? intersects(k, s) : overlapsTooMuch(k, s)))) continue;
-    if (leaks(text, keyLeak) || leaks(text, ownLeak)) continue;
-    out.push({ fact: f, text });
+    if (leaks(o.text, keyLeak)) continue;
+    out.push(o);
   }
   return out;
 }
