@@ -1,0 +1,255 @@
+// `npm run bench`: plays real games over loopback against the real server and prints figures
+// next to their targets. Processes: this orchestrator, the server under test (createApp in
+// its own process, see server-process.ts), a bare Socket.IO server for the baseline, and
+// several load workers holding the players' sockets. Everything is bounded: player counts,
+// per-scenario waits, and a hard global timeout after which every child is killed.
+// Options: --quick, --players N, --workers N, --only big,baseline,many,soak, --cpu-prof,
+// --sliced (baseline also tries sliced broadcasts), --experiment raw-writes (a proposed
+// server change injected through AppDeps; not the product), --timeout S, --log-level L. Method and how to read the output: docs/performance.md.
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { nowMs } from './clock.js';
+import { clockCheck, Fleet, killAllChildren, spawn, stopChild } from './fleet.js';
+import type { Peer } from './ipc.js';
+import { round } from './metrics.js';
+import { rows, summarize, table, type Results } from './report.js';
+import { baseline } from './scenarios/baseline.js';
+import { bigRoom } from './scenarios/big-room.js';
+import type { Ctx } from './scenarios/context.js';
+import { manyRooms } from './scenarios/many-rooms.js';
+import { soak } from './scenarios/soak.js';
+import { Api, createDatabase, DEFAULT_DATABASE_URL, importSeedDeck, type BenchDatabase } from './setup.js';
+
+const RESULTS_DIR = path.resolve(import.meta.dirname, 'results');
+const GAME_PLAYER_CAP = 2_000; // GAME_RULES.playerCapMax
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    players: { type: 'string' },
+    workers: { type: 'string', default: '4' },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'boolean', default: false },
+    sliced: { type: 'boolean', default: false },
+    experiment: { type: 'string' },
+    timeout: { type: 'string' },
+    'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
+  },
+  strict: true,
+});
+
+const quick = args.quick!;
+const players = Math.min(GAME_PLAYER_CAP, Number(args.players ?? (quick ? 300 : 2000)));
+const config = {
+  quick,
+  workers: Number(args.workers),
+  big: {
+    players,
+    questions: quick ? 2 : 10,
+    seconds: quick ? 5 : 20,
+    // First question: answers over the whole window, 1 % abstain so the deadline timer fires
+    // while answers are still arriving. Then shorter spreads so the run stays under 5 minutes.
+    first: { spreadMs: quick ? 4_000 : 19_500, abstain: 0.01 },
+    rest: { spreadMs: quick ? 1_500 : 3_000, abstain: 0 },
+    pauseMs: 300,
+  },
+  baselineGapMs: 600,
+  many: { rooms: quick ? 20 : 200, playersPerRoom: 10, questions: quick ? 1 : 2, seconds: 5, abstain: 0.1, pauseMs: 300 },
+  soak: { games: quick ? 3 : 20, players: quick ? 20 : 50, questions: 1, seconds: 5, spreadMs: 300, pauseMs: 200 },
+  // Hard limit for the whole run; the soak plays fewer games rather than overrun it.
+  timeoutS: Number(args.timeout ?? (quick ? 120 : 300)),
+};
+const only = new Set((args.only ?? 'big,baseline,many,soak').split(','));
+if (only.has('baseline')) only.add('big'); // the baseline replays the big room's payloads
+
+const startedAt = new Date();
+const t0 = nowMs();
+const log = (line: string) => console.log(`[${((nowMs() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+let database: BenchDatabase | undefined;
+let server: Peer | undefined;
+let fleet: Fleet | undefined;
+let cleaning: Promise<void> | undefined;
+// Module-level so that the hard timeout can still report what was measured.
+const results: Results = {};
+const errors: Record<string, string> = {};
+const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+const before = machine();
+let runInfo: Record<string, unknown> = {};
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    if (fleet) await fleet.stop().catch(() => {});
+    if (server) await stopChild(server).catch(() => {});
+    killAllChildren();
+    if (database) await database.drop().catch((e) => console.error(`could not drop ${database!.name}: ${e.message}`));
+  })();
+  return cleaning;
+}
+
+const hardTimeout = setTimeout(() => {
+  console.error(`bench: hard timeout after ${config.timeoutS} s, stopping everything`);
+  errors.timeout = `hard timeout after ${config.timeoutS} s`;
+  killAllChildren();
+  void cleanup().finally(() => {
+    report();
+    process.exit(2);
+  });
+}, config.timeoutS * 1000);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killAllChildren();
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+function machine() {
+  let gitCommit: string | null = null;
+  try {
+    gitCommit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {}
+  return {
+    nproc: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memTotalGb: round(os.totalmem() / 1024 ** 3),
+    memFreeGb: round(os.freemem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    loadAvg: os.loadavg().map(round),
+    gitCommit,
+  };
+}
+
+async function main(): Promise<number> {
+  log(`quick=${quick} players=${players} workers=${config.workers} on ${before.nproc} cores, load ${before.loadAvg.join(' ')}`);
+  if (Number(args.players) > GAME_PLAYER_CAP) log(`--players capped at ${GAME_PLAYER_CAP}, the game's player cap`);
+  if (args.experiment) log(`EXPERIMENT ${args.experiment}: the figures are not the product's`);
+  const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
+  database = await createDatabase(adminUrl);
+  log(`database ${database.name} created`);
+
+  const hostToken = crypto.randomBytes(24).toString('base64url');
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const execArgv = ['--expose-gc'];
+  const profileDir = path.join(RESULTS_DIR, `profile-${stamp}`);
+  if (args['cpu-prof']) execArgv.push('--cpu-prof', '--cpu-prof-dir', profileDir);
+  const serverEnv = {
+    BENCH_SERVER_DATABASE_URL: database.url,
+    BENCH_HOST_TOKEN: hostToken,
+    BENCH_SERVER_LOG: path.join(RESULTS_DIR, `server-${stamp}.log`),
+    LOG_LEVEL: args['log-level']!,
+  };
+  // The deck goes in through the real import route of a first server process, which then
+  // stops: the measured server starts on the filled database without the parse's leftovers
+  // in its heap and RSS (they would blur the memory-per-player figure).
+  const [importer, workers] = await Promise.all([
+    spawn<{ port: number }>('import-server', 'server-process.ts', { execArgv: ['--expose-gc'], env: serverEnv }),
+    Fleet.start(config.workers),
+  ]);
+  fleet = workers;
+  const deck = await importSeedDeck(new Api(`http://127.0.0.1:${importer.ready.port}`, hostToken));
+  await stopChild(importer.peer);
+  log(`deck imported: ${deck.files} files, ${deck.facts} facts`);
+
+  const started = await spawn<{ port: number }>('server', 'server-process.ts', {
+    execArgv,
+    env: { ...serverEnv, BENCH_EXPERIMENT: args.experiment ?? '' },
+  });
+  server = started.peer;
+  const serverUrl = `http://127.0.0.1:${started.ready.port}`;
+  const clock = await clockCheck(server);
+  if (clock.minMs < 0) throw new Error(`process clocks disagree (IPC one-way ${clock.minMs} ms): results would be meaningless`);
+  log(`server on ${serverUrl}, ${config.workers} load workers, clock check: IPC one-way ${clock.minMs.toFixed(3)}–${clock.maxMs.toFixed(3)} ms`);
+  const api = new Api(serverUrl, hostToken);
+  const ctx: Ctx = { fleet, server, serverUrl, api, deckId: deck.deckId, log, deadline: t0 + config.timeoutS * 1000 };
+  runInfo = { clock, deck };
+  const attempt = async (name: string, fn: () => Promise<void>) => {
+    if (!only.has(name)) return;
+    try {
+      await fn();
+    } catch (error) {
+      errors[name] = (error as Error).stack ?? String(error);
+      log(`${name} FAILED: ${(error as Error).message}`);
+      await fleet!.closeAll().catch(() => {});
+    }
+  };
+  await attempt('big', async () => {
+    results.big = await bigRoom(ctx, config.big);
+  });
+  await attempt('baseline', async () => {
+    const payloads = Array.from({ length: config.big.questions }, (_, i) => results.big?.payloads[`question:open#${i}`]).filter(Boolean);
+    if (payloads.length === 0) throw new Error('no question:open payload captured from the big room');
+    results.baseline = await baseline(ctx, { connections: results.big!.joined, payloads, gapMs: config.baselineGapMs, execArgv: ['--expose-gc'], sliced: args.sliced!, reveal: results.big?.payloads['question:reveal#0'] });
+  });
+  await attempt('many', async () => {
+    results.many = await manyRooms(ctx, config.many);
+  });
+  await attempt('soak', async () => {
+    results.soak = await soak(ctx, config.soak);
+  });
+
+  await cleanup();
+  clearTimeout(hardTimeout);
+  report();
+  return Object.keys(errors).length ? 1 : 0;
+}
+
+/** Table, full JSON file and the summary line (always the last line printed). */
+function report(): void {
+  const durationS = round((nowMs() - t0) / 1000);
+  const after = machine();
+  const summary = summarize(results, players, {
+    quick,
+    durationS,
+    crashed: Object.keys(errors),
+    ...(args.experiment ? { experiment: args.experiment } : {}),
+  });
+  const list = rows(results, summary, { firstSpreadS: config.big.first.spreadMs / 1000, restSpreadS: config.big.rest.spreadMs / 1000 });
+  const file = path.join(RESULTS_DIR, `bench-${stamp}${quick ? '-quick' : ''}.json`);
+  const { payloads: _p, ...bigWithoutPayloads } = results.big ?? ({} as Record<string, unknown>);
+  try {
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          startedAt: startedAt.toISOString(),
+          durationS,
+          config,
+          machine: { ...before, loadAvgAfter: after.loadAvg },
+          ...runInfo,
+          summary,
+          results: { ...results, big: results.big ? bigWithoutPayloads : undefined },
+          errors,
+        },
+        null,
+        2,
+      ),
+    );
+  } catch (error) {
+    console.error(`could not write ${file}: ${(error as Error).message}`);
+  }
+  console.log('');
+  if (args.experiment) console.log(`EXPERIMENT ${args.experiment}: server variant, not the product`);
+  console.log(table(list));
+  console.log('');
+  console.log(`run took ${durationS} s; load average before ${before.loadAvg.join(' ')}, after ${after.loadAvg.join(' ')}`);
+  console.log(`full figures: ${path.relative(process.cwd(), file)}`);
+  if (args['cpu-prof']) console.log(`server CPU profile: ${path.relative(process.cwd(), path.join(RESULTS_DIR, `profile-${stamp}`))} (Chrome DevTools or VS Code)`);
+  console.log(JSON.stringify(summary));
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error) => {
+    console.error(`bench: ${(error as Error).stack ?? error}`);
+    errors.setup = (error as Error).message;
+    await cleanup();
+    clearTimeout(hardTimeout);
+    report();
+    process.exit(1);
+  },
+);
