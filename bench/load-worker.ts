@@ -104,7 +104,7 @@ function watchPlayer(p: Player): void {
   const s = p.socket;
   for (const event of TRACKED_EVENTS) {
     s.on(event as never, ((payload: unknown) => {
-      record(p.label, event, payloadIndex(event, payload), nowMs());
+      record(p.label, event, payloadIndex(payload), nowMs());
       if (event === 'question:open') answerLater(p, payload as { question: { id: string; index: number; optionCount: number; options?: string[] } });
     }) as never);
   }

@@ -46,7 +46,8 @@ const LOOP_RESOLUTION_MS = 1;
 const WATCHDOG_MS = 10;
 const BLOCK_MS = 30;
 
-export function payloadIndex(event: string, payload: any): number {
+/** Question index carried by a room event (afterIndex for leaderboards; -1 for the podium). */
+export function payloadIndex(payload: any): number {
   if (!payload || typeof payload !== 'object') return -1;
   if (payload.question && typeof payload.question.index === 'number') return payload.question.index;
   if (typeof payload.index === 'number') return payload.index;
@@ -77,7 +78,7 @@ export class Probes {
       }
     }).observe({ entryTypes: ['gc'] });
     // A coarse second watchdog that remembers *when* the loop stalled, so a stall can be
-    // matched with what the room was doing (see blocks in the results JSON).
+    // matched with what the room was doing (the `stalls` lists in the results JSON).
     let last = nowMs();
     setInterval(() => {
       const now = nowMs();
@@ -104,7 +105,7 @@ export class Probes {
       const rooms: string[] = opts?.rooms ? [...opts.rooms] : [];
       let recipients = 0;
       for (const room of rooms) recipients += this.rooms.get(room)?.size ?? 0;
-      const index = payloadIndex(event, packet.data[1]);
+      const index = payloadIndex(packet.data[1]);
       probes.emits.push({ event, rooms, index, recipients, t, syncMs });
       const key = `${event}#${index}`;
       if (!probes.samplePayloads.has(key)) probes.samplePayloads.set(key, packet.data[1]);

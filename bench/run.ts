@@ -5,7 +5,8 @@
 // per-scenario waits, and a hard global timeout after which every child is killed.
 // Options: --quick, --players N, --workers N, --only big,baseline,many,soak, --cpu-prof,
 // --sliced (baseline also tries sliced broadcasts), --experiment raw-writes (a proposed
-// server change injected through AppDeps; not the product), --timeout S, --log-level L. Method and how to read the output: docs/performance.md.
+// server change injected through AppDeps; not the product), --timeout S, --log-level L.
+// Method, and how to read the output: docs/performance.md.
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -63,8 +64,18 @@ const config = {
   // Hard limit for the whole run; the soak plays fewer games rather than overrun it.
   timeoutS: Number(args.timeout ?? (quick ? 120 : 300)),
 };
-const only = new Set((args.only ?? 'big,baseline,many,soak').split(','));
+const SCENARIOS = ['big', 'baseline', 'many', 'soak'];
+const only = new Set((args.only ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()));
 if (only.has('baseline')) only.add('big'); // the baseline replays the big room's payloads
+const badArg = (message: string): never => {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+};
+for (const name of only) if (!SCENARIOS.includes(name)) badArg(`--only: unknown scenario ${name} (${SCENARIOS.join(', ')})`);
+if (!Number.isInteger(players) || players < 1) badArg('--players must be a positive integer');
+if (!Number.isInteger(config.workers) || config.workers < 1 || config.workers > 16) badArg('--workers must be 1 to 16');
+if (!(config.timeoutS > 0)) badArg('--timeout must be a number of seconds');
+if (args.experiment && args.experiment !== 'raw-writes') badArg(`--experiment: unknown ${args.experiment} (raw-writes)`);
 
 const startedAt = new Date();
 const t0 = nowMs();
