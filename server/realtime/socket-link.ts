@@ -1,6 +1,7 @@
-// Socket.IO behind the rooms' transport interfaces. Each game has two Socket.IO rooms,
-// one for its players and one for its host screens; a broadcast is a single
-// `io.to(rooms).emit(...)`, which Socket.IO encodes once for every socket it reaches.
+// Socket.IO behind the rooms' transport interfaces. Each game has one Socket.IO room for
+// its host screens (`<gameId>#h`) and one per slice of at most PLAYER_SLICE_SIZE players,
+// by seat (`<gameId>#p0`, `<gameId>#p1`, …); an emit is a single `io.to(room).emit(...)`,
+// which Socket.IO encodes once for every socket it reaches.
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js';
 import type { LiveRoom } from '../rooms/live-room.js';
@@ -20,33 +21,41 @@ export interface SocketData {
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function channelName(gameId: string, channel: Channel): string {
-  return `${gameId}#${channel === 'players' ? 'p' : 'h'}`;
+/** The Socket.IO room of a channel; players' channels are per slice. */
+export function channelName(gameId: string, channel: Channel, slice = 0): string {
+  return channel === 'players' ? `${gameId}#p${slice}` : `${gameId}#h`;
 }
 
 export function socketChannels(io: IoServer, gameId: string): RoomChannels {
-  const names = { players: channelName(gameId, 'players'), hosts: channelName(gameId, 'hosts') };
+  const hosts = channelName(gameId, 'hosts');
+  // Typed per event at the interface; Socket.IO's own generics cannot follow a union here.
+  const emitTo = (room: string, event: string, payload: unknown) => (io.to(room).emit as (e: string, p: unknown) => boolean)(event, payload);
   return {
-    emit(channels, event, payload) {
-      const target = channels.length === 1 ? names[channels[0]] : channels.map((c) => names[c]);
-      // Typed per event at the interface; Socket.IO's own generics cannot follow a union here.
-      (io.to(target).emit as (e: string, p: unknown) => boolean)(event, payload);
+    emitHosts(event, payload) {
+      emitTo(hosts, event, payload);
+    },
+    emitPlayerSlice(slice, event, payload) {
+      emitTo(channelName(gameId, 'players', slice), event, payload);
     },
   };
 }
 
 export function socketLink(socket: IoSocket, gameId: string): Link {
+  // The Socket.IO rooms this link joined, so that leaving takes it out of exactly those.
+  const joined = new Set<string>();
   const link: Link = {
     id: socket.id,
-    join(channel) {
-      void socket.join(channelName(gameId, channel));
+    join(channel, slice = 0) {
+      const name = channelName(gameId, channel, slice);
+      joined.add(name);
+      void socket.join(name);
     },
     send(event, payload) {
       (socket.emit as (e: string, p: unknown) => boolean)(event, payload);
     },
     leave(close) {
-      void socket.leave(channelName(gameId, 'players'));
-      void socket.leave(channelName(gameId, 'hosts'));
+      for (const name of joined) void socket.leave(name);
+      joined.clear();
       if (socket.data.session?.link === link) socket.data.session = undefined;
       // disconnect(true) closes the connection after the packets already queued for it
       // (such as player:kicked) have been written.

@@ -10,6 +10,7 @@ import type { HostView, PlayerView } from '../../shared/game-types.js';
 import type { AnswerReceipt, RoomCheckResult } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import { reduce } from '../game/reducer.js';
+import { seatOf } from '../game/state.js';
 import type { Command, Effect, GameState, PersistEffect, ReduceResult } from '../game/types.js';
 import { hostView, playerView } from '../game/views.js';
 import type { RoomClock } from './clock.js';
@@ -17,7 +18,10 @@ import { isFinal, writeOpsFor } from './persist-ops.js';
 import { broadcast } from './room-broadcast.js';
 import type { RoomWriter } from './room-writer.js';
 import { tokenMatches } from './secrets.js';
-import type { Link, RoomChannels } from './transport.js';
+import { sliceCount, sliceOfSeat, type Link, type RoomChannels } from './transport.js';
+
+/** How many per-player sends one effect batch makes before yielding to the event loop. */
+const PLAYER_SENDS_PER_TICK = 200;
 
 export type Respond<T> = (response: Ack<T>) => void;
 export type HostCommand = Extract<Command, { type: 'start' | 'next' | 'skip' | 'pause' | 'resume' | 'end' | 'kick' | 'lock' | 'unlock' }>;
@@ -228,13 +232,17 @@ export class LiveRoom {
     // One socket per session: the newest connection wins, the older one is closed.
     if (previous && previous.id !== link.id) previous.leave(true);
     this.links.set(playerId, link);
-    link.join('players');
+    // Seats never move, so a returning player lands in the same slice as before.
+    link.join('players', sliceOfSeat(Math.max(0, seatOf(this.state, playerId))));
     const view = playerView(this.state, playerId, this.opts.clock.now())!;
     respond(ok({ playerId, view }));
     link.send('game:state', view);
   }
 
   private async apply(effects: Effect[]): Promise<void> {
+    // Per-player sends are paced: every PLAYER_SENDS_PER_TICK of them the task yields to
+    // the event loop. Later commands wait on this task, so ordering is unchanged.
+    let playerSends = 0;
     for (const effect of effects) {
       switch (effect.type) {
         case 'schedule':
@@ -243,13 +251,15 @@ export class LiveRoom {
         case 'broadcast':
           // The durability point: answers of the closing question are stored first.
           if (effect.event === 'question:reveal') await this.opts.writer.flushForReveal();
-          broadcast(this.opts.channels, this.state.settings.display, effect);
+          await broadcast(this.opts.channels, this.state.settings.display, sliceCount(this.state.players.length), effect);
           break;
         case 'sendToPlayer':
+          if (playerSends > 0 && playerSends % PLAYER_SENDS_PER_TICK === 0) await new Promise<void>((r) => setImmediate(r));
+          playerSends++;
           this.links.get(effect.playerId)?.send(effect.event as 'player:result', effect.payload as never);
           break;
         case 'sendToHost':
-          this.opts.channels.emit(['hosts'], effect.event as 'player:joined', effect.payload as never);
+          this.opts.channels.emitHosts(effect.event as 'player:joined', effect.payload as never);
           break;
         case 'evict': {
           const link = this.links.get(effect.playerId);

@@ -6,16 +6,32 @@ import type { ServerEvent, ServerPayload } from '../../shared/protocol.js';
  *  host screen the full question and the players' devices only the answer buttons. */
 export type Channel = 'players' | 'hosts';
 
+/** The players' channel is cut by seat into slices of at most this many players, so that
+ *  one room-wide broadcast is several short emits instead of one long synchronous one. */
+export const PLAYER_SLICE_SIZE = 500;
+
+/** The players' slice a seat belongs to. */
+export function sliceOfSeat(seat: number): number {
+  return Math.floor(seat / PLAYER_SLICE_SIZE);
+}
+
+/** How many players' slices a room with that many seats has. */
+export function sliceCount(seats: number): number {
+  return Math.ceil(seats / PLAYER_SLICE_SIZE);
+}
+
 export interface RoomChannels {
-  /** One emit for the whole channel(s): serialised once, never a loop over sockets. */
-  emit<E extends ServerEvent>(channels: readonly Channel[], event: E, payload: ServerPayload<E>): void;
+  /** One emit to the host screens: serialised once, never a loop over sockets. */
+  emitHosts<E extends ServerEvent>(event: E, payload: ServerPayload<E>): void;
+  /** One emit to one players' slice: serialised once for the slice, never per player. */
+  emitPlayerSlice<E extends ServerEvent>(slice: number, event: E, payload: ServerPayload<E>): void;
 }
 
 /** One client connection as a room sees it. */
 export interface Link {
   readonly id: string;
-  /** Starts receiving the room's broadcasts for that channel. */
-  join(channel: Channel): void;
+  /** Starts receiving the room's broadcasts for that channel; players give their slice. */
+  join(channel: Channel, slice?: number): void;
   send<E extends ServerEvent>(event: E, payload: ServerPayload<E>): void;
   /** Stops receiving the room's broadcasts and forgets the identity it had in the room;
    *  with `close`, also ends the connection (kicked, or replaced by a newer one). */
