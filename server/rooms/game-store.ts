@@ -1,6 +1,7 @@
 // Prisma at the edge of the live rooms: creating a game with its frozen questions, and the
 // batched writes a running game produces. Every write is idempotent (explicit ids, skip
 // duplicates, plain updates), so a batch that failed half-way can simply be sent again.
+import { randomUUID } from 'node:crypto';
 import type { GameSettings } from '../../shared/game-types.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import type { SourcedQuestion } from './question-source.js';
@@ -69,6 +70,11 @@ export interface GameStore {
   statusByGame(gameId: string): Promise<string | null>;
 }
 
+/** TIMESTAMP(3) columns hold UTC wall-clock time, as Prisma writes them. */
+function utcTimestamp(d: Date): string {
+  return d.toISOString().slice(0, 23).replace('T', ' ');
+}
+
 /** Codes are only unique among live rooms, so old games are ignored after this long. */
 const CODE_MEMORY_MS = 24 * 60 * 60 * 1000;
 
@@ -108,14 +114,50 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
     async write(gameId, b) {
       // Players before answers (foreign key); the game row last, so a reader that sees
       // status 'finished' also sees every answer and standing.
+      // Players and answers go in with one raw INSERT … SELECT FROM unnest(…) each: Prisma's
+      // createMany compiles and handles the whole batch on the event loop (30–115 ms per
+      // 500 rows in docs/performance.md), this costs a few ms. Works on PostgreSQL and PGlite.
       if (b.players.length) {
-        await prisma.player.createMany({ data: b.players.map((p) => ({ ...p, gameId })), skipDuplicates: true });
+        const p = b.players;
+        // Explicit ids; DO NOTHING on any conflict (id or game+nickname) = skipDuplicates.
+        await prisma.$executeRawUnsafe(
+          `INSERT INTO "Player" ("id", "gameId", "nickname", "nicknameKey", "sessionTokenHash", "joinedAt", "joinedAtQuestion")
+           SELECT v.id, $2, v.nickname, v.key, v.token, v.joined, v.q
+           FROM unnest($1::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::int[])
+             AS v(id, nickname, key, token, joined, q)
+           ON CONFLICT DO NOTHING`,
+          p.map((r) => r.id),
+          gameId,
+          p.map((r) => r.nickname),
+          p.map((r) => r.nicknameKey),
+          p.map((r) => r.sessionTokenHash),
+          p.map((r) => utcTimestamp(r.joinedAt)),
+          p.map((r) => r.joinedAtQuestion),
+        );
       }
       for (const k of b.kicks) {
         await prisma.player.updateMany({ where: { id: k.id, kickedAt: null }, data: { kickedAt: k.at } });
       }
       if (b.answers.length) {
-        await prisma.answer.createMany({ data: b.answers.map((a) => ({ ...a, gameId })), skipDuplicates: true });
+        const a = b.answers;
+        // Opaque random ids as before (Prisma's default); a retried batch is still idempotent
+        // because a player answers a question once: ON CONFLICT on (questionId, playerId).
+        await prisma.$executeRawUnsafe(
+          `INSERT INTO "Answer" ("id", "gameId", "questionId", "playerId", "optionIndex", "elapsedMs", "correct", "points", "createdAt")
+           SELECT v.id, $2, v.question, v.player, v.option, v.elapsed, v.correct, v.points, v.created
+           FROM unnest($1::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::bool[], $8::int[], $9::timestamp(3)[])
+             AS v(id, question, player, option, elapsed, correct, points, created)
+           ON CONFLICT ("questionId", "playerId") DO NOTHING`,
+          a.map(() => randomUUID()),
+          gameId,
+          a.map((r) => r.questionId),
+          a.map((r) => r.playerId),
+          a.map((r) => r.optionIndex),
+          a.map((r) => r.elapsedMs),
+          a.map((r) => r.correct),
+          a.map((r) => r.points),
+          a.map((r) => utcTimestamp(r.createdAt)),
+        );
       }
       for (const a of b.asked) {
         await prisma.gameQuestion.updateMany({ where: { gameId, index: a.index, askedAt: null }, data: { askedAt: a.at } });
