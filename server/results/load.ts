@@ -41,15 +41,9 @@ export interface PlayerRow {
   finalRank: number | null;
 }
 
-export interface AnswerRow {
-  questionId: string;
-  playerId: string;
-  optionIndex: number;
-  elapsedMs: number;
-  correct: boolean;
-  points: number;
-  createdAt: Date;
-}
+// The same Answer row the live rooms write; one definition keeps reader and writer in step.
+export type { AnswerRow } from '../rooms/game-store.js';
+import type { AnswerRow } from '../rooms/game-store.js';
 
 /** A fact still in the bank, with its current place in its file. */
 export interface FactRow {
