@@ -3,6 +3,7 @@
 // normalised path (case and spacing do not split a topic) and keep the first display spelling.
 import type { Prisma, PrismaClient } from '../db/generated/client.js';
 import { stableId } from '../questions/seeded.js';
+import type { TopicNode } from '../../shared/bank-types.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -87,16 +88,7 @@ export function subtreeIds(topics: readonly TopicRow[], rootId: string): string[
   return out;
 }
 
-export interface TopicNode {
-  id: string;
-  name: string;
-  path: string[];
-  /** Facts filed directly under this topic. */
-  facts: number;
-  /** Facts of this topic and all its sub-topics. */
-  totalFacts: number;
-  children: TopicNode[];
-}
+export type { TopicNode };
 
 /** The tree in reading order: a topic sits where its first fact appears (file name, then line). */
 export async function topicTree(db: PrismaClient, deckId: string): Promise<TopicNode[]> {

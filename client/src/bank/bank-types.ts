@@ -19,16 +19,7 @@ export interface DeckFile {
   importedAt: string;
 }
 
-export interface TopicNode {
-  id: string;
-  name: string;
-  path: string[];
-  /** Facts directly under this topic. */
-  facts: number;
-  /** Facts here and in every sub-topic. */
-  totalFacts: number;
-  children: TopicNode[];
-}
+export type { TopicNode } from '../../../shared/bank-types.js';
 
 export interface Fact {
   id: string;
@@ -91,14 +82,4 @@ export interface CreatedGame {
   hostToken: string;
 }
 
-export interface GameHistoryRow {
-  id: string;
-  code: string;
-  deckName: string | null;
-  createdAt: string;
-  endedAt: string | null;
-  status: string;
-  players: number;
-  questions: number;
-  accuracy: number | null;
-}
+export type { GameHistoryItem as GameHistoryRow } from '../../../shared/report-types.js';
