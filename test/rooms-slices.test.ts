@@ -1,8 +1,10 @@
 // Sliced broadcasts: players are in Socket.IO rooms of at most PLAYER_SLICE_SIZE by seat,
-// a room-wide broadcast reaches the hosts and then one slice per macrotask, with the same
-// payload object, and a link leaves exactly the rooms it joined.
+// a room-wide broadcast reaches the hosts and the first slice, then one slice per turn of
+// the send pacer, with the same payload object, and a link leaves exactly the rooms it
+// joined.
 import { describe, expect, it } from 'vitest';
 import { broadcast } from '../server/rooms/room-broadcast.js';
+import { SendPacer } from '../server/rooms/send-pacer.js';
 import { PLAYER_SLICE_SIZE, sliceCount, sliceOfSeat, type RoomChannels } from '../server/rooms/transport.js';
 import { channelName, socketLink, type IoSocket } from '../server/realtime/socket-link.js';
 
@@ -15,7 +17,7 @@ describe('sliced player channels', () => {
     expect(channelName('g1', 'hosts')).toBe('g1#h');
   });
 
-  it('emits to the hosts, then one slice per macrotask, with one payload object', async () => {
+  it('emits to the hosts and the first slice, then one slice per turn, with one payload object', async () => {
     const log: string[] = [];
     const payloads: unknown[] = [];
     const channels: RoomChannels = {
@@ -30,9 +32,12 @@ describe('sliced player channels', () => {
         setImmediate(() => log.push('tick'));
       },
     };
+    // A spent budget: every send waits for its own turn of the event loop.
+    const pacer = new SendPacer({ budgetMs: 0 });
     const payload = { reason: 'finished' as const, gameId: 'g1' };
-    await broadcast(channels, 'devices', sliceCount(1200), { type: 'broadcast', event: 'room:closed', payload });
-    expect(log).toEqual(['hosts room:closed', 'tick', 'p0 room:closed', 'tick', 'p1 room:closed', 'tick', 'p2 room:closed']);
+    await broadcast(channels, pacer, 'devices', sliceCount(1200), { type: 'broadcast', event: 'room:closed', payload });
+    expect(log).toEqual(['hosts room:closed', 'p0 room:closed', 'tick', 'tick', 'p1 room:closed', 'tick', 'p2 room:closed']);
+    expect(payloads).toHaveLength(4);
     for (const p of payloads) expect(p).toBe(payload);
   });
 

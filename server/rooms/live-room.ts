@@ -17,11 +17,12 @@ import type { RoomClock } from './clock.js';
 import { isFinal, writeOpsFor } from './persist-ops.js';
 import { broadcast } from './room-broadcast.js';
 import type { RoomWriter } from './room-writer.js';
+import type { SendPacer } from './send-pacer.js';
 import { tokenMatches } from './secrets.js';
 import { sliceCount, sliceOfSeat, type Link, type RoomChannels } from './transport.js';
 
-/** How many per-player sends one effect batch makes before yielding to the event loop. */
-const PLAYER_SENDS_PER_TICK = 200;
+/** Most per-player or host sends made in one paced send (see send-pacer.ts). */
+const SENDS_PER_BATCH = 200;
 
 export type Respond<T> = (response: Ack<T>) => void;
 export type HostCommand = Extract<Command, { type: 'start' | 'next' | 'skip' | 'pause' | 'resume' | 'end' | 'kick' | 'lock' | 'unlock' }>;
@@ -35,6 +36,8 @@ export interface LiveRoomOptions {
   hostTokenHash: string;
   clock: RoomClock;
   channels: RoomChannels;
+  /** Shared by every room of the process: sends take turns with timers and reads. */
+  pacer: SendPacer;
   writer: RoomWriter;
   logger: Logger;
   /** How long a finished room stays in memory for late resumes. */
@@ -240,28 +243,41 @@ export class LiveRoom {
   }
 
   private async apply(effects: Effect[]): Promise<void> {
-    // Per-player sends are paced: every PLAYER_SENDS_PER_TICK of them the task yields to
-    // the event loop. Later commands wait on this task, so ordering is unchanged.
-    let playerSends = 0;
+    const { pacer, channels } = this.opts;
+    // Consecutive per-player and host sends go out together as one paced send (at most
+    // SENDS_PER_BATCH of them); a broadcast or an eviction first waits for those before it.
+    let sends: (() => void)[] = [];
+    const sendQueued = async () => {
+      if (sends.length === 0) return;
+      const batch = sends;
+      sends = [];
+      await pacer.run(() => {
+        for (const send of batch) send();
+      });
+    };
     for (const effect of effects) {
       switch (effect.type) {
         case 'schedule':
           this.setTimer(effect.at);
           break;
         case 'broadcast':
+          await sendQueued();
           // The durability point: answers of the closing question are stored first.
           if (effect.event === 'question:reveal') await this.opts.writer.flushForReveal();
-          await broadcast(this.opts.channels, this.state.settings.display, sliceCount(this.state.players.length), effect);
+          await broadcast(channels, pacer, this.state.settings.display, sliceCount(this.state.players.length), effect);
           break;
-        case 'sendToPlayer':
-          if (playerSends > 0 && playerSends % PLAYER_SENDS_PER_TICK === 0) await new Promise<void>((r) => setImmediate(r));
-          playerSends++;
-          this.links.get(effect.playerId)?.send(effect.event as 'player:result', effect.payload as never);
+        case 'sendToPlayer': {
+          const link = this.links.get(effect.playerId);
+          if (link) sends.push(() => link.send(effect.event as 'player:result', effect.payload as never));
+          if (sends.length >= SENDS_PER_BATCH) await sendQueued();
           break;
+        }
         case 'sendToHost':
-          this.opts.channels.emitHosts(effect.event as 'player:joined', effect.payload as never);
+          sends.push(() => channels.emitHosts(effect.event as 'player:joined', effect.payload as never));
+          if (sends.length >= SENDS_PER_BATCH) await sendQueued();
           break;
         case 'evict': {
+          await sendQueued();
           const link = this.links.get(effect.playerId);
           this.links.delete(effect.playerId);
           link?.leave(true);
@@ -272,6 +288,7 @@ export class LiveRoom {
           break;
       }
     }
+    await sendQueued();
   }
 
   private persist(effect: PersistEffect): void {

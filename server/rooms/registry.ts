@@ -11,6 +11,7 @@ import type { NicknamePolicy } from './nicknames.js';
 import type { RateLimits } from './rate-limits.js';
 import { newRoomCode } from './room-code.js';
 import { RoomWriter, type WriterOptions } from './room-writer.js';
+import { SendPacer, type SendPacerOptions } from './send-pacer.js';
 import type { RoomChannels } from './transport.js';
 import type { GameSettings } from '../../shared/game-types.js';
 
@@ -29,6 +30,8 @@ export interface RegistryOptions {
   /** A room without any command for this long is ended. Default 6 h. */
   idleMs?: number;
   writer?: WriterOptions;
+  /** Turn-taking of all rooms' sends; default budget 4 ms per event-loop turn. */
+  pacer?: SendPacerOptions;
 }
 
 export interface NewRoom {
@@ -47,8 +50,12 @@ export class RoomRegistry {
   private readonly reserved = new Set<string>();
   private cancelSweep: (() => void) | null = null;
   private closing = false;
+  /** One for all rooms: that is what lets many rooms' broadcasts take turns. */
+  private readonly pacer: SendPacer;
 
-  constructor(readonly opts: RegistryOptions) {}
+  constructor(readonly opts: RegistryOptions) {
+    this.pacer = new SendPacer(opts.pacer);
+  }
 
   get size(): number {
     return this.byGame.size;
@@ -90,6 +97,7 @@ export class RoomRegistry {
       hostTokenHash: spec.hostTokenHash,
       clock,
       channels: this.opts.channelsFor(spec.gameId),
+      pacer: this.pacer,
       writer: new RoomWriter(store, spec.gameId, logger, this.opts.writer),
       logger,
       keepFinishedMs: this.opts.keepFinishedMs ?? 10 * 60_000,
