@@ -4,8 +4,7 @@
 // several load workers holding the players' sockets. Everything is bounded: player counts,
 // per-scenario waits, and a hard global timeout after which every child is killed.
 // Options: --quick, --players N, --workers N, --only big,baseline,many,soak, --cpu-prof,
-// --sliced (baseline also tries sliced broadcasts), --experiment raw-writes (a proposed
-// server change injected through AppDeps; not the product), --timeout S, --log-level L.
+// --sliced (baseline also tries sliced broadcasts), --timeout S, --log-level L.
 // Method, and how to read the output: docs/performance.md.
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -36,7 +35,6 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
     sliced: { type: 'boolean', default: false },
-    experiment: { type: 'string' },
     timeout: { type: 'string' },
     'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
   },
@@ -75,7 +73,6 @@ for (const name of only) if (!SCENARIOS.includes(name)) badArg(`--only: unknown 
 if (!Number.isInteger(players) || players < 1) badArg('--players must be a positive integer');
 if (!Number.isInteger(config.workers) || config.workers < 1 || config.workers > 16) badArg('--workers must be 1 to 16');
 if (!(config.timeoutS > 0)) badArg('--timeout must be a number of seconds');
-if (args.experiment && args.experiment !== 'raw-writes') badArg(`--experiment: unknown ${args.experiment} (raw-writes)`);
 
 const startedAt = new Date();
 const t0 = nowMs();
@@ -137,7 +134,6 @@ function machine() {
 async function main(): Promise<number> {
   log(`quick=${quick} players=${players} workers=${config.workers} on ${before.nproc} cores, load ${before.loadAvg.join(' ')}`);
   if (Number(args.players) > GAME_PLAYER_CAP) log(`--players capped at ${GAME_PLAYER_CAP}, the game's player cap`);
-  if (args.experiment) log(`EXPERIMENT ${args.experiment}: the figures are not the product's`);
   const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
   database = await createDatabase(adminUrl);
   log(`database ${database.name} created`);
@@ -167,7 +163,7 @@ async function main(): Promise<number> {
 
   const started = await spawn<{ port: number }>('server', 'server-process.ts', {
     execArgv,
-    env: { ...serverEnv, BENCH_EXPERIMENT: args.experiment ?? '' },
+    env: serverEnv,
   });
   server = started.peer;
   const serverUrl = `http://127.0.0.1:${started.ready.port}`;
@@ -216,7 +212,6 @@ function report(): void {
     quick,
     durationS,
     crashed: Object.keys(errors),
-    ...(args.experiment ? { experiment: args.experiment } : {}),
   });
   const list = rows(results, summary, { firstSpreadS: config.big.first.spreadMs / 1000, restSpreadS: config.big.rest.spreadMs / 1000 });
   const file = path.join(RESULTS_DIR, `bench-${stamp}${quick ? '-quick' : ''}.json`);
@@ -244,7 +239,6 @@ function report(): void {
     console.error(`could not write ${file}: ${(error as Error).message}`);
   }
   console.log('');
-  if (args.experiment) console.log(`EXPERIMENT ${args.experiment}: server variant, not the product`);
   console.log(table(list));
   console.log('');
   console.log(`run took ${durationS} s; load average before ${before.loadAvg.join(' ')}, after ${after.loadAvg.join(' ')}`);

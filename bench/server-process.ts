@@ -21,15 +21,10 @@ await db.migrate();
 // the benchmark pays for the logging the real server does without flooding the terminal.
 const destination = logFile ? pino.destination({ dest: logFile, sync: false }) : pino.destination(2);
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
-// --experiment raw-writes: a proposed store change, measured before it is made (see experiments/).
-const experiment = process.env.BENCH_EXPERIMENT || '';
-if (experiment && experiment !== 'raw-writes') throw new Error(`unknown experiment ${experiment}`);
-const gameStore = experiment === 'raw-writes' ? (await import('./experiments/raw-answer-store.js')).rawAnswerStore(db) : undefined;
 const app = createApp({
   db,
   logger,
   hostToken,
-  gameStore,
   clock: timedClock(systemClock()),
   // Every benchmark player comes from 127.0.0.1, where real players come from many
   // addresses: the per-address join budget (240 a minute) would stop the 121st player.

@@ -18,7 +18,7 @@ import { createNicknamePolicy } from './rooms/nicknames.js';
 import { bankQuestionSource, type QuestionSource } from './rooms/question-source.js';
 import { createRateLimits, type RateLimitOptions } from './rooms/rate-limits.js';
 import { RoomRegistry } from './rooms/registry.js';
-import type { WriterOptions } from './rooms/room-writer.js';
+import type { WriterOptions } from './rooms/game-writer.js';
 
 export interface AppDeps {
   db: Database;

@@ -2,7 +2,7 @@
 // question's reveal goes out; a failing database is retried without stopping the game;
 // shutdown flushes what is still pending.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prismaGameStore, type GameStore, type WriteBatch } from '../server/rooms/game-store.js';
+import { prismaGameStore, type GameStore, type GameWrite } from '../server/rooms/game-store.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
 import {
   attachHost,
@@ -25,23 +25,27 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-/** The real store, with switches that make batch writes fail or hang, and a log of batches. */
-function flakyStore(): GameStore & { down: boolean; failures: number; batches: WriteBatch[]; hold: Promise<void> | null } {
+/** The real store, with switches that make writes fail or hang (all of them, or those that
+ *  carry one game), and a log of what each write call carried. */
+function flakyStore(): GameStore & { down: boolean; failing: Set<string>; failures: number; batches: GameWrite[]; calls: string[][]; hold: Promise<void> | null } {
   const real = prismaGameStore(tdb.db.prisma);
   const store = {
     ...real,
     down: false,
+    failing: new Set<string>(),
     failures: 0,
-    batches: [] as WriteBatch[],
+    batches: [] as GameWrite[],
+    calls: [] as string[][],
     hold: null as Promise<void> | null,
-    async write(gameId: string, batch: WriteBatch) {
+    async write(batches: readonly GameWrite[]) {
       if (store.hold) await store.hold;
-      if (store.down) {
+      store.calls.push(batches.map((b) => b.gameId));
+      if (store.down || batches.some((b) => store.failing.has(b.gameId))) {
         store.failures++;
         throw new Error('database unavailable');
       }
-      store.batches.push(batch);
-      return real.write(gameId, batch);
+      store.batches.push(...batches);
+      return real.write(batches);
     },
   };
   return store;
@@ -109,6 +113,45 @@ describe('answer persistence', () => {
       expect(row.status).toBe('ended-by-host');
     });
     for (const c of [host, ann.client]) c.close();
+  });
+
+  it('writes rooms whose questions close together in one batch, and one failing game does not hold back another', async () => {
+    const games = [await createGame(server, { questionCount: 1 }), await createGame(server, { questionCount: 1 })];
+    const hosts = await Promise.all(games.map((g) => attachHost(server, g)));
+    const players = await Promise.all(games.map((g) => joinPlayer(server, g.code, 'Ann')));
+    // A second player in each room who does not answer, so the rooms wait for their deadline.
+    const idle = await Promise.all(games.map((g) => joinPlayer(server, g.code, 'Idle')));
+    for (const h of hosts) okData(await h.call('game:start', {}));
+    clock.advance(3_000);
+    for (const p of players) await p.client.take('question:open');
+    for (const p of players) okData(await p.client.call('answer:submit', { questionId: 'q1', optionIndex: 1 }));
+    // Both answer deadlines come due in the same moment: one write call carries both games.
+    store.calls.length = 0;
+    clock.advance(10_500);
+    for (const h of hosts) await h.take('question:reveal');
+    expect(store.calls.filter((c) => c.length > 1).map((c) => [...c].sort())).toEqual([games.map((g) => g.gameId).sort()]);
+    for (const g of games) expect(await answersOf(g.gameId)).toBe(1);
+    for (const c of [...hosts, ...players.map((p) => p.client), ...idle.map((p) => p.client)]) c.close();
+
+    // Same again, with the first game's writes failing: the second one's still land.
+    const next = [await createGame(server, { questionCount: 1 }), await createGame(server, { questionCount: 1 })];
+    const nextHosts = await Promise.all(next.map((g) => attachHost(server, g)));
+    const nextPlayers = await Promise.all(next.map((g) => joinPlayer(server, g.code, 'Bob')));
+    const nextIdle = await Promise.all(next.map((g) => joinPlayer(server, g.code, 'Idle')));
+    for (const h of nextHosts) okData(await h.call('game:start', {}));
+    clock.advance(3_000);
+    for (const p of nextPlayers) await p.client.take('question:open');
+    store.failing.add(next[0].gameId);
+    for (const p of nextPlayers) okData(await p.client.call('answer:submit', { questionId: 'q1', optionIndex: 2 }));
+    clock.advance(10_500);
+    for (const h of nextHosts) await h.take('question:reveal');
+    expect(await answersOf(next[1].gameId)).toBe(1);
+    expect(await tdb.db.prisma.player.count({ where: { gameId: next[1].gameId } })).toBe(2);
+    expect(await answersOf(next[0].gameId)).toBe(0);
+    store.failing.clear();
+    // The failed game's rows are retried in the background and arrive.
+    await eventually(async () => expect(await answersOf(next[0].gameId)).toBe(1));
+    for (const c of [...nextHosts, ...nextPlayers.map((p) => p.client), ...nextIdle.map((p) => p.client)]) c.close();
   });
 });
 

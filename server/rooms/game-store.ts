@@ -60,9 +60,16 @@ export interface WriteBatch {
   game: { status?: GameStatus; startedAt?: Date; endedAt?: Date };
 }
 
+/** One game's share of a write. */
+export interface GameWrite extends WriteBatch {
+  gameId: string;
+}
+
 export interface GameStore {
   createGame(game: NewGameRow): Promise<void>;
-  write(gameId: string, batch: WriteBatch): Promise<void>;
+  /** Writes the batches of one or more games; throws if any statement failed. Every
+   *  statement is idempotent, so the whole write can simply be repeated. */
+  write(batches: readonly GameWrite[]): Promise<void>;
   /** Status of the latest recent game with that code, for "finished" vs "unknown". */
   recentStatusByCode(code: string): Promise<string | null>;
   /** Status of the game a session token belonged to, once its room left memory. */
@@ -111,71 +118,106 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
       });
     },
 
-    async write(gameId, b) {
-      // Players before answers (foreign key); the game row last, so a reader that sees
-      // status 'finished' also sees every answer and standing.
-      // Players and answers go in with one raw INSERT … SELECT FROM unnest(…) each: Prisma's
-      // createMany compiles and handles the whole batch on the event loop (30–115 ms per
-      // 500 rows in docs/performance.md), this costs a few ms. Works on PostgreSQL and PGlite.
-      if (b.players.length) {
-        const p = b.players;
+    async write(batches) {
+      // One statement per kind of row for all the games of the batch, each an
+      // INSERT … SELECT FROM unnest(…) or UPDATE … FROM unnest(…): the cost of a batch hardly
+      // depends on how many rooms it serves. (Prisma's createMany/updateMany compile and
+      // handle every call on the event loop, 30–115 ms per 500 rows in docs/performance.md.)
+      // Order: players before answers (foreign key); the game rows last, so a reader that
+      // sees status 'finished' also sees every answer and standing. Works on PostgreSQL
+      // and PGlite.
+      const all = <T>(pick: (b: GameWrite) => T[]) => batches.flatMap(pick);
+      const players = all((b) => b.players.map((r) => ({ ...r, gameId: b.gameId })));
+      if (players.length) {
         // Explicit ids; DO NOTHING on any conflict (id or game+nickname) = skipDuplicates.
         await prisma.$executeRawUnsafe(
           `INSERT INTO "Player" ("id", "gameId", "nickname", "nicknameKey", "sessionTokenHash", "joinedAt", "joinedAtQuestion")
-           SELECT v.id, $2, v.nickname, v.key, v.token, v.joined, v.q
-           FROM unnest($1::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::int[])
-             AS v(id, nickname, key, token, joined, q)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::int[])
            ON CONFLICT DO NOTHING`,
-          p.map((r) => r.id),
-          gameId,
-          p.map((r) => r.nickname),
-          p.map((r) => r.nicknameKey),
-          p.map((r) => r.sessionTokenHash),
-          p.map((r) => utcTimestamp(r.joinedAt)),
-          p.map((r) => r.joinedAtQuestion),
+          players.map((r) => r.id),
+          players.map((r) => r.gameId),
+          players.map((r) => r.nickname),
+          players.map((r) => r.nicknameKey),
+          players.map((r) => r.sessionTokenHash),
+          players.map((r) => utcTimestamp(r.joinedAt)),
+          players.map((r) => r.joinedAtQuestion),
         );
       }
-      for (const k of b.kicks) {
-        await prisma.player.updateMany({ where: { id: k.id, kickedAt: null }, data: { kickedAt: k.at } });
+      const kicks = all((b) => b.kicks);
+      if (kicks.length) {
+        await prisma.$executeRawUnsafe(
+          `UPDATE "Player" AS p SET "kickedAt" = v.at
+           FROM unnest($1::text[], $2::timestamp(3)[]) AS v(id, at)
+           WHERE p."id" = v.id AND p."kickedAt" IS NULL`,
+          kicks.map((k) => k.id),
+          kicks.map((k) => utcTimestamp(k.at)),
+        );
       }
-      if (b.answers.length) {
-        const a = b.answers;
-        // Opaque random ids as before (Prisma's default); a retried batch is still idempotent
-        // because a player answers a question once: ON CONFLICT on (questionId, playerId).
+      const answers = all((b) => b.answers.map((r) => ({ ...r, gameId: b.gameId })));
+      if (answers.length) {
+        // Opaque random ids (as Prisma's default would be); a retried batch is still
+        // idempotent because a player answers a question once: ON CONFLICT on (questionId, playerId).
         await prisma.$executeRawUnsafe(
           `INSERT INTO "Answer" ("id", "gameId", "questionId", "playerId", "optionIndex", "elapsedMs", "correct", "points", "createdAt")
-           SELECT v.id, $2, v.question, v.player, v.option, v.elapsed, v.correct, v.points, v.created
-           FROM unnest($1::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::bool[], $8::int[], $9::timestamp(3)[])
-             AS v(id, question, player, option, elapsed, correct, points, created)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::bool[], $8::int[], $9::timestamp(3)[])
            ON CONFLICT ("questionId", "playerId") DO NOTHING`,
-          a.map(() => randomUUID()),
-          gameId,
-          a.map((r) => r.questionId),
-          a.map((r) => r.playerId),
-          a.map((r) => r.optionIndex),
-          a.map((r) => r.elapsedMs),
-          a.map((r) => r.correct),
-          a.map((r) => r.points),
-          a.map((r) => utcTimestamp(r.createdAt)),
+          answers.map(() => randomUUID()),
+          answers.map((r) => r.gameId),
+          answers.map((r) => r.questionId),
+          answers.map((r) => r.playerId),
+          answers.map((r) => r.optionIndex),
+          answers.map((r) => r.elapsedMs),
+          answers.map((r) => r.correct),
+          answers.map((r) => r.points),
+          answers.map((r) => utcTimestamp(r.createdAt)),
         );
       }
-      for (const a of b.asked) {
-        await prisma.gameQuestion.updateMany({ where: { gameId, index: a.index, askedAt: null }, data: { askedAt: a.at } });
+      const asked = all((b) => b.asked.map((a) => ({ ...a, gameId: b.gameId })));
+      if (asked.length) {
+        await prisma.$executeRawUnsafe(
+          `UPDATE "GameQuestion" AS q SET "askedAt" = v.at
+           FROM unnest($1::text[], $2::int[], $3::timestamp(3)[]) AS v(game, idx, at)
+           WHERE q."gameId" = v.game AND q."index" = v.idx AND q."askedAt" IS NULL`,
+          asked.map((a) => a.gameId),
+          asked.map((a) => a.index),
+          asked.map((a) => utcTimestamp(a.at)),
+        );
       }
-      if (b.skipped.length) {
-        await prisma.gameQuestion.updateMany({ where: { gameId, index: { in: b.skipped } }, data: { skipped: true } });
+      const skipped = all((b) => b.skipped.map((index) => ({ index, gameId: b.gameId })));
+      if (skipped.length) {
+        await prisma.$executeRawUnsafe(
+          `UPDATE "GameQuestion" AS q SET "skipped" = true
+           FROM unnest($1::text[], $2::int[]) AS v(game, idx)
+           WHERE q."gameId" = v.game AND q."index" = v.idx`,
+          skipped.map((s) => s.gameId),
+          skipped.map((s) => s.index),
+        );
       }
-      if (b.standings.length) {
-        // One statement for the whole room instead of one UPDATE per player.
-        const ids = b.standings.map((s) => s.id);
-        const scores = b.standings.map((s) => s.score);
-        const ranks = b.standings.map((s) => s.rank);
-        await prisma.$executeRaw`
-          UPDATE "Player" AS p SET "score" = v.score, "finalRank" = v.rank
-          FROM unnest(${ids}::text[], ${scores}::int[], ${ranks}::int[]) AS v(id, score, rank)
-          WHERE p."id" = v.id`;
+      const standings = all((b) => b.standings);
+      if (standings.length) {
+        await prisma.$executeRawUnsafe(
+          `UPDATE "Player" AS p SET "score" = v.score, "finalRank" = v.rank
+           FROM unnest($1::text[], $2::int[], $3::int[]) AS v(id, score, rank)
+           WHERE p."id" = v.id`,
+          standings.map((s) => s.id),
+          standings.map((s) => s.score),
+          standings.map((s) => s.rank),
+        );
       }
-      if (Object.keys(b.game).length) await prisma.game.update({ where: { id: gameId }, data: b.game });
+      const games = batches.filter((b) => Object.keys(b.game).length > 0);
+      if (games.length) {
+        // A patch sets only the fields it has; NULL in a column here means "leave it".
+        await prisma.$executeRawUnsafe(
+          `UPDATE "Game" AS g SET "status" = COALESCE(v.status, g."status"),
+             "startedAt" = COALESCE(v.started, g."startedAt"), "endedAt" = COALESCE(v.ended, g."endedAt")
+           FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::timestamp(3)[]) AS v(id, status, started, ended)
+           WHERE g."id" = v.id`,
+          games.map((b) => b.gameId),
+          games.map((b) => b.game.status ?? null),
+          games.map((b) => (b.game.startedAt ? utcTimestamp(b.game.startedAt) : null)),
+          games.map((b) => (b.game.endedAt ? utcTimestamp(b.game.endedAt) : null)),
+        );
+      }
     },
 
     async recentStatusByCode(code) {

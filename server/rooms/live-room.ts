@@ -16,7 +16,7 @@ import { hostView, playerView } from '../game/views.js';
 import type { RoomClock } from './clock.js';
 import { isFinal, writeOpsFor } from './persist-ops.js';
 import { broadcast } from './room-broadcast.js';
-import type { RoomWriter } from './room-writer.js';
+import type { RoomWriter } from './game-writer.js';
 import type { SendPacer } from './send-pacer.js';
 import { tokenMatches } from './secrets.js';
 import { sliceCount, sliceOfSeat, type Link, type RoomChannels } from './transport.js';

@@ -2,7 +2,7 @@
 // Monotonic times stay in memory; rows get wall-clock timestamps taken when written down.
 import type { GameState, PersistEffect } from '../game/types.js';
 import { playerRowId, questionRowId, type GameStatus } from './game-store.js';
-import type { WriteOp } from './room-writer.js';
+import type { WriteOp } from './game-writer.js';
 
 export interface PersistContext {
   gameId: string;

@@ -10,7 +10,7 @@ import type { QuestionSource, SourcedQuestion } from './question-source.js';
 import type { NicknamePolicy } from './nicknames.js';
 import type { RateLimits } from './rate-limits.js';
 import { newRoomCode } from './room-code.js';
-import { RoomWriter, type WriterOptions } from './room-writer.js';
+import { GameWriter, type WriterOptions } from './game-writer.js';
 import { SendPacer, type SendPacerOptions } from './send-pacer.js';
 import type { RoomChannels } from './transport.js';
 import type { GameSettings } from '../../shared/game-types.js';
@@ -52,9 +52,12 @@ export class RoomRegistry {
   private closing = false;
   /** One for all rooms: that is what lets many rooms' broadcasts take turns. */
   private readonly pacer: SendPacer;
+  /** One for all rooms, so that rooms moving together share their database round trips. */
+  private readonly writer: GameWriter;
 
   constructor(readonly opts: RegistryOptions) {
     this.pacer = new SendPacer(opts.pacer);
+    this.writer = new GameWriter(opts.store, opts.logger, opts.writer);
   }
 
   get size(): number {
@@ -98,7 +101,7 @@ export class RoomRegistry {
       clock,
       channels: this.opts.channelsFor(spec.gameId),
       pacer: this.pacer,
-      writer: new RoomWriter(store, spec.gameId, logger, this.opts.writer),
+      writer: this.writer.forGame(spec.gameId),
       logger,
       keepFinishedMs: this.opts.keepFinishedMs ?? 10 * 60_000,
       onSession: (tokenHash) => {
@@ -123,6 +126,8 @@ export class RoomRegistry {
     this.cancelSweep?.();
     this.cancelSweep = null;
     await Promise.all([...this.byGame.values()].map((room) => room.close()));
+    // Dropped rooms may have left writes that are still being retried.
+    await this.writer.close();
   }
 
   /** One sweep timer for all rooms, instead of re-arming a timer on every command. */
