@@ -25,6 +25,10 @@ describe('SendPacer', () => {
     expect(sent).toEqual(['a', 'b']);
     expect(pacer.pending).toBe(3);
     await nextTurn();
+    // This loop turn already sent 6 ms straight away: the queue waits for the next one, so
+    // timers due meanwhile run first.
+    expect(sent).toEqual(['a', 'b']);
+    await nextTurn();
     // One turn: c, then d pushes it past 4 ms and the turn stops.
     expect(sent).toEqual(['a', 'b', 'c', 'd']);
     await Promise.all(done);
