@@ -5,10 +5,10 @@ import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { Server as SocketServer } from 'socket.io';
-import { loadBank } from './bank/load-bank.js';
 import type { Database } from './db/database.js';
 import { errorHandler, sendError } from './http/errors.js';
 import type { Logger } from './logger.js';
+import { threadGenerator, type QuestionGenerator } from './questions/generator-thread.js';
 import { mountRoutes } from './http/routes.js';
 import { attachSockets } from './realtime/attach.js';
 import { socketChannels, type IoServer } from './realtime/socket-link.js';
@@ -32,6 +32,8 @@ export interface AppDeps {
   clock?: RoomClock;
   /** Where new games get their questions; default: generated from the notes bank. */
   questionSource?: QuestionSource;
+  /** Runs the question generator; default: a worker thread, so the live rooms never wait. */
+  questionGenerator?: QuestionGenerator;
   /** Persistence of live games; default: Prisma on `db`. Tests inject failing stores. */
   gameStore?: GameStore;
   /** Per-address join attempts and per-socket commands. */
@@ -75,17 +77,18 @@ export function createApp(deps: AppDeps): App {
     serveClient: false,
   });
 
+  const generator = deps.questionGenerator ?? threadGenerator(deps.logger);
   const rooms = new RoomRegistry({
     clock: deps.clock ?? systemClock(),
     store: deps.gameStore ?? prismaGameStore(deps.db.prisma),
     logger: deps.logger,
-    questions: deps.questionSource ?? bankQuestionSource(deps.db.prisma, loadBank),
+    questions: deps.questionSource ?? bankQuestionSource(deps.db.prisma, generator),
     nicknames: createNicknamePolicy(),
     limits: createRateLimits(deps.rateLimits),
     channelsFor: (gameId) => socketChannels(io, gameId),
     ...deps.rooms,
   });
-  mountRoutes(app, deps, rooms);
+  mountRoutes(app, deps, rooms, generator);
 
   app.use('/api', (_req, res) => sendError(res, 404, 'NOT_FOUND', 'No such API route.'));
   serveClient(app, deps.clientDir ?? DEFAULT_CLIENT_DIR);
@@ -115,6 +118,7 @@ export function createApp(deps: AppDeps): App {
       await sockets.close();
       io.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await generator.close();
     },
   };
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../server/bank/import.js';
-import { loadBank } from '../server/bank/load-bank.js';
+import { deckBankRef, loadBank } from '../server/bank/load-bank.js';
 import { startApp, type RunningApp } from './support/app.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
 
@@ -33,6 +33,11 @@ function form(files: { name: string; data: Buffer | string }[]): FormData {
   const fd = new FormData();
   for (const f of files) fd.append('files', new Blob([typeof f.data === 'string' ? f.data : new Uint8Array(f.data)]), f.name);
   return fd;
+}
+
+/** The revision key the question generator caches a deck under. */
+async function bankKey() {
+  return (await deckBankRef(test.db.prisma, deckId))!.ref.key;
 }
 
 async function deckCounts(id = deckId) {
@@ -151,6 +156,7 @@ describe('importing the five seed files (multipart)', () => {
 
   it('re-importing the same files changes nothing', async () => {
     const before = await deckCounts();
+    const key = await bankKey();
     const ids = (await test.db.prisma.fact.findMany({ where: { deckId }, select: { id: true }, orderBy: { id: 'asc' } })).map((f) => f.id);
     const res = await api('POST', `/api/decks/${deckId}/files`, form(SEEDS.map((name) => ({ name, data: seed(name) }))));
     expect(res.status).toBe(200);
@@ -159,6 +165,8 @@ describe('importing the five seed files (multipart)', () => {
     expect(await deckCounts()).toEqual(before);
     const after = (await test.db.prisma.fact.findMany({ where: { deckId }, select: { id: true }, orderBy: { id: 'asc' } })).map((f) => f.id);
     expect(after).toEqual(ids);
+    // Nothing changed, so the question generator keeps its copy of the deck.
+    expect(await bankKey()).toBe(key);
   });
 
   it('the same notes saved with CRLF and a BOM count as unchanged', async () => {
@@ -177,12 +185,14 @@ describe('changing the bank', () => {
   it('re-importing a modified file replaces its facts without duplicates', async () => {
     const before = await deckCounts();
     const old = await fileFacts(F002);
+    const key = await bankKey();
     const text = seed(F002).toString('utf8').replace(/\n?$/, '\nZebra Crossing\nA striped place where people may cross the road safely\n');
     const res = await api('POST', `/api/decks/${deckId}/files`, { files: [{ name: F002, text }] });
     expect(res.status).toBe(200);
     const r = res.json.data.files[0];
     expect(r.status).toBe('replaced');
     expect(r.facts).toBe(old.length + 1);
+    expect(await bankKey()).not.toBe(key);
     const now = await fileFacts(F002);
     expect(now).toHaveLength(old.length + 1);
     expect(new Set(now.map((f) => `${f.lineStart}|${f.term}|${f.attribute}|${f.fact}`)).size).toBe(now.length);
@@ -289,8 +299,10 @@ describe('changing the bank', () => {
     const onlyIn004 = await prisma.topic.count({ where: { deckId, facts: { some: { fileId: f004.id } } } });
     expect(onlyIn004).toBeGreaterThan(0);
 
+    const key = await bankKey();
     const res = await api('DELETE', `/api/decks/${deckId}/files/${f004.id}`);
     expect(res.status).toBe(200);
+    expect(await bankKey()).not.toBe(key);
     expect(res.json).toEqual({ ok: true, data: null });
     const after = await deckCounts();
     expect(after.facts).toBe(before.facts - f004.facts);

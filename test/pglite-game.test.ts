@@ -6,11 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameReport } from '../shared/report-types.js';
-import { loadBank } from '../server/bank/load-bank.js';
 import { openDatabase, type Database } from '../server/db/database.js';
 import { readMigrations } from '../server/db/migrate.js';
+import { threadGenerator } from '../server/questions/generator-thread.js';
 import { CSV_HEADER } from '../server/results/csv.js';
 import { bankQuestionSource } from '../server/rooms/question-source.js';
 import {
@@ -33,6 +34,8 @@ let dataDir: string;
 let db: Database;
 let server: RoomsServer;
 const clock = new ManualClock();
+// The production generator: a worker thread (this test also shows it works under vitest).
+const generator = threadGenerator(pino({ level: 'silent' }));
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quiz-pglite-game-'));
@@ -40,11 +43,12 @@ beforeAll(async () => {
   expect(db.kind).toBe('pglite');
   expect(await db.migrate()).toEqual(readMigrations().map((m) => m.name));
   // The real app, with the production question source (the notes bank) and a manual clock.
-  server = await startRoomsServer(db, { clock, questionSource: bankQuestionSource(db.prisma, loadBank) });
+  server = await startRoomsServer(db, { clock, questionSource: bankQuestionSource(db.prisma, generator) });
 });
 
 afterAll(async () => {
   await server?.close();
+  await generator.close();
   await db?.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });

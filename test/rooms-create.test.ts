@@ -3,7 +3,7 @@
 // the host picked; unknown decks and empty topic choices are clear errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankQuestionSource } from '../server/rooms/question-source.js';
-import { loadBank } from '../server/bank/load-bank.js';
+import { inlineGenerator } from '../server/questions/generator-thread.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
 import { ManualClock, startRoomsServer, type RoomsServer } from './support/socket-clients.js';
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   server = await startRoomsServer(tdb.db, {
     clock: new ManualClock(),
-    questionSource: bankQuestionSource(tdb.db.prisma, loadBank),
+    questionSource: bankQuestionSource(tdb.db.prisma, inlineGenerator()),
   });
   const deck = await fetch(`${server.baseUrl}/api/decks`, {
     method: 'POST',

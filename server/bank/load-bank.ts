@@ -1,7 +1,9 @@
 // The stored notes bank as the question generator's Bank, read straight from the rows: canonical
 // term keys, conflict groups and alias classes were computed at import time by the generator's
 // own code (see canonicalise.ts), so loading is a read, not a re-parse.
+import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/generated/client.js';
+import type { BankRef } from '../questions/generator-thread.js';
 import { aliasClasses, termKey } from '../questions/canonical.js';
 import { inTopics } from '../questions/generate.js';
 import type { Bank, BankFact } from '../questions/types.js';
@@ -32,4 +34,21 @@ export async function loadBank(prisma: PrismaClient, deckId: string, topics?: st
   const pairs: [string, string][] = [];
   for (const t of terms) for (const k of t.aliasKeys) pairs.push([t.key, k]);
   return { deck: deck.name, facts, aliases: aliasClasses(pairs) };
+}
+
+/**
+ * A deck for the question generator without loading it: its name, and a key that changes
+ * whenever its facts can have changed (a file imported, re-imported or deleted, the deck
+ * renamed), so a generator that already has that revision skips the load. Null: no such deck.
+ */
+export async function deckBankRef(prisma: PrismaClient, deckId: string): Promise<{ name: string; ref: BankRef } | null> {
+  const deck = await prisma.deck.findUnique({
+    where: { id: deckId },
+    select: { name: true, updatedAt: true, files: { select: { id: true, hash: true, importedAt: true }, orderBy: { id: 'asc' } } },
+  });
+  if (!deck) return null;
+  const revision = createHash('sha256')
+    .update(JSON.stringify([deck.name, deck.updatedAt.getTime(), deck.files.map((f) => [f.id, f.hash, f.importedAt.getTime()])]))
+    .digest('base64url');
+  return { name: deck.name, ref: { key: `${deckId}:${revision}`, load: () => loadBank(prisma, deckId) } };
 }

@@ -4,12 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import type express from 'express';
 import type { AppDeps } from '../app.js';
-import { generateQuestions } from '../questions/generate.js';
-import { createDeck, deckSummary, deleteDeck, listDecks, requireDeck } from './decks.js';
+import type { QuestionGenerator } from '../questions/generator-thread.js';
+import { createDeck, deckSummary, deleteDeck, listDecks, requireDeck, unknownDeck } from './decks.js';
 import { listFacts } from './facts-query.js';
 import { deleteFile, fileContext, listFiles } from './files.js';
 import { importFiles } from './import.js';
-import { loadBank } from './load-bank.js';
+import { deckBankRef } from './load-bank.js';
 import { contextQuery, createDeckBody, deckParams, factsQuery, fileParams, parseInput, previewQuery } from './schemas.js';
 import { topicTree } from './topics.js';
 import { readUploads } from './upload.js';
@@ -19,7 +19,7 @@ function send<T>(res: express.Response, data: T, status = 200): void {
   res.status(status).json({ ok: true, data });
 }
 
-export function bankRoutes(app: express.Express, deps: AppDeps, host: express.RequestHandler): void {
+export function bankRoutes(app: express.Express, deps: AppDeps, host: express.RequestHandler, generator: QuestionGenerator): void {
   const prisma = deps.db.prisma;
 
   app.get('/api/decks', host, async (_req, res) => send(res, await listDecks(prisma)));
@@ -92,9 +92,10 @@ export function bankRoutes(app: express.Express, deps: AppDeps, host: express.Re
   app.get('/api/decks/:deckId/questions/preview', host, async (req, res) => {
     const { deckId } = parseInput(deckParams, req.params, 'deck id');
     const q = parseInput(previewQuery, req.query, 'query');
-    const bank = await loadBank(prisma, deckId);
+    const deck = await deckBankRef(prisma, deckId);
+    if (!deck) throw unknownDeck();
     // No seed: a fresh sample on every click of "another sample".
     const seed = q.seed ?? randomBytes(6).toString('hex');
-    send(res, generateQuestions(bank, { topics: q.topics, count: q.count, seed, kinds: q.kinds }));
+    send(res, await generator.generate(deck.ref, { topics: q.topics, count: q.count, seed, kinds: q.kinds }));
   });
 }

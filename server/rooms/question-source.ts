@@ -4,8 +4,9 @@
 import type { GameSettings } from '../../shared/game-types.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import type { ServerQuestion } from '../game/types.js';
-import { generateQuestions } from '../questions/generate.js';
-import type { Bank, Question } from '../questions/types.js';
+import { deckBankRef } from '../bank/load-bank.js';
+import type { QuestionGenerator } from '../questions/generator-thread.js';
+import type { Question } from '../questions/types.js';
 
 export interface SourcedQuestion extends ServerQuestion {
   /** The bank fact the question tests, kept for the post-game "re-read this" links. */
@@ -30,8 +31,6 @@ export class QuestionSourceError extends Error {
   }
 }
 
-export type LoadBank = (prisma: PrismaClient, deckId: string, topics?: string[][]) => Promise<Bank>;
-
 export function toServerQuestion(q: Question): SourcedQuestion {
   // Field by field: the generator's extra fields (sources, termKey) stay out of the game.
   return {
@@ -48,24 +47,23 @@ export function toServerQuestion(q: Question): SourcedQuestion {
   };
 }
 
-/** Questions generated from a deck of the notes bank. */
-export function bankQuestionSource(prisma: PrismaClient, loadBank: LoadBank): QuestionSource {
+/** Questions generated from a deck of the notes bank (off the event loop, see
+ *  generator-thread.ts). */
+export function bankQuestionSource(prisma: PrismaClient, generator: QuestionGenerator): QuestionSource {
   return {
     async load(settings, seed) {
-      const deck = await prisma.deck.findUnique({ where: { id: settings.deckId }, select: { id: true, name: true } });
+      const deck = await deckBankRef(prisma, settings.deckId);
       if (!deck) throw new QuestionSourceError('UNKNOWN_DECK');
-      const topics = settings.topics.length ? settings.topics : undefined;
-      // The whole deck is loaded and the topics go to the generator: distractors may then
-      // come from neighbouring topics, which makes them plausible.
-      const bank = await loadBank(prisma, deck.id);
-      const questions = generateQuestions(bank, {
-        topics,
+      // The whole deck goes to the generator with the topics as an option: distractors may
+      // then come from neighbouring topics, which makes them plausible.
+      const questions = await generator.generate(deck.ref, {
+        topics: settings.topics.length ? settings.topics : undefined,
         count: settings.questionCount,
         seed,
         kinds: settings.kinds,
       });
       if (questions.length === 0) throw new QuestionSourceError('NOT_ENOUGH_QUESTIONS');
-      return { deckId: deck.id, deckName: deck.name, questions: questions.map(toServerQuestion) };
+      return { deckId: settings.deckId, deckName: deck.name, questions: questions.map(toServerQuestion) };
     },
   };
 }
