@@ -135,6 +135,7 @@ export function rows(r: Results, s: Summary, o: { firstSpreadS: number; restSpre
     info(`  of which answer deadlines (${many.deadlineLate.n}): p99`, fmtMs(many.deadlineLate.p99));
     info('many rooms: question:open fan-out p99', fmtMs(many.open.pooled.p99));
     info('many rooms: event-loop delay max / ack p99', `${fmtMs(many.play.loop.max)} / ${fmtMs(many.ack.p99)}`);
+    info(`many rooms: ${many.createDuringPlay.n} games created during play, p50 / max`, `${fmtMs(many.createDuringPlay.p50)} / ${fmtMs(many.createDuringPlay.max)}`);
   }
   if (r.soak) {
     const soak = r.soak;

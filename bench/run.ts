@@ -57,7 +57,7 @@ const config = {
     pauseMs: 300,
   },
   baselineGapMs: 600,
-  many: { rooms: quick ? 20 : 200, playersPerRoom: 10, questions: quick ? 1 : 2, seconds: 5, abstain: 0.1, pauseMs: 300 },
+  many: { rooms: quick ? 20 : 200, playersPerRoom: 10, questions: quick ? 1 : 2, seconds: 5, abstain: 0.1, pauseMs: 300, createDuringPlay: quick ? 2 : 10 },
   soak: { games: quick ? 3 : 20, players: quick ? 20 : 50, questions: 1, seconds: 5, spreadMs: 300, pauseMs: 200 },
   // Hard limit for the whole run; the soak plays fewer games rather than overrun it.
   timeoutS: Number(args.timeout ?? (quick ? 120 : 300)),

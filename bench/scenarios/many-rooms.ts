@@ -4,6 +4,7 @@
 import { fanout, roomResolver, type FanoutResult } from '../analyze.js';
 import { summarize, type Summary } from '../metrics.js';
 import { isDeadlineTimer } from '../probes.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createGame, type CreatedGame } from '../setup.js';
 import { fmtErrors } from './big-room.js';
 import { closeWindow, nickname, nowMs, openWindow, type Ctx, type WindowResult } from './context.js';
@@ -16,6 +17,8 @@ export interface ManyRoomsOptions {
   /** Share of players who skip a question, so most rooms wait for their deadline timer. */
   abstain: number;
   pauseMs: number;
+  /** Games created while the rooms play (other hosts preparing theirs), spread over the play. */
+  createDuringPlay: number;
 }
 
 export interface ManyRoomsResult {
@@ -25,6 +28,8 @@ export interface ManyRoomsResult {
   joined: number;
   joinErrors: Record<string, number>;
   finishedRooms: number;
+  /** POST /api/games while the rooms played: how long each took. */
+  createDuringPlay: Summary;
   play: Omit<WindowResult, 'emits' | 'timers'>;
   open: FanoutResult;
   reveal: FanoutResult;
@@ -67,10 +72,18 @@ export async function manyRooms(ctx: Ctx, o: ManyRoomsOptions): Promise<ManyRoom
   await fleet.plan({ byIndex: {}, fallback: { spreadMs, abstain: o.abstain } });
   const start = await openWindow(ctx);
   await fleet.start();
+  // Meanwhile other hosts create their games: making questions must not stall the rooms.
+  const creating = Array.from({ length: o.createDuringPlay }, async (_, i) => {
+    await sleep(((i + 0.5) * o.questions * (3000 + spreadMs)) / o.createDuringPlay);
+    const t = nowMs();
+    await createGame(ctx.api, ctx.deckId, { questionCount: 10, secondsPerQuestion: o.seconds, playerCap: o.playersPerRoom });
+    return nowMs() - t;
+  });
   const done = await hosts.allDone(o.questions * (spreadMs + 3000 + 3 * o.pauseMs + 3000) + 30_000);
+  const createTimes = await Promise.all(creating);
   const play = await closeWindow(ctx, start);
   const samples = await fleet.collect();
-  ctx.log(`  ${done.finished}/${o.rooms} rooms finished in ${Math.round(play.ms)} ms${done.timedOut ? ' (TIMED OUT)' : ''}`);
+  ctx.log(`  ${done.finished}/${o.rooms} rooms finished in ${Math.round(play.ms)} ms${done.timedOut ? ' (TIMED OUT)' : ''}, ${createTimes.length} games created meanwhile`);
   await fleet.closeAll();
 
   const resolve = roomResolver(games);
@@ -82,6 +95,7 @@ export async function manyRooms(ctx: Ctx, o: ManyRoomsOptions): Promise<ManyRoom
     joined: join.joined,
     joinErrors: { ...conn.failures, ...join.errors },
     finishedRooms: done.finished,
+    createDuringPlay: summarize(createTimes),
     play: playFigures,
     open: fanout(emits, samples.arrivals, resolve, 'question:open'),
     reveal: fanout(emits, samples.arrivals, resolve, 'question:reveal'),
