@@ -10,9 +10,9 @@ import { channelName, socketLink, type IoSocket } from '../server/realtime/socke
 
 describe('sliced player channels', () => {
   it('maps seats to slices of at most PLAYER_SLICE_SIZE', () => {
-    expect(PLAYER_SLICE_SIZE).toBe(500);
-    expect([0, 499, 500, 1999].map(sliceOfSeat)).toEqual([0, 0, 1, 3]);
-    expect([0, 1, 500, 501, 2000].map(sliceCount)).toEqual([0, 1, 1, 2, 4]);
+    expect(PLAYER_SLICE_SIZE).toBe(250);
+    expect([0, 249, 250, 1999].map(sliceOfSeat)).toEqual([0, 0, 1, 7]);
+    expect([0, 1, 250, 251, 2000].map(sliceCount)).toEqual([0, 1, 1, 2, 8]);
     expect(channelName('g1', 'players', 3)).toBe('g1#p3');
     expect(channelName('g1', 'hosts')).toBe('g1#h');
   });
@@ -35,7 +35,7 @@ describe('sliced player channels', () => {
     // A spent budget: every send waits for its own turn of the event loop.
     const pacer = new SendPacer({ budgetMs: 0 });
     const payload = { reason: 'finished' as const, gameId: 'g1' };
-    await broadcast(channels, pacer, 'devices', sliceCount(1200), { type: 'broadcast', event: 'room:closed', payload });
+    await broadcast(channels, pacer, 'devices', sliceCount(600), { type: 'broadcast', event: 'room:closed', payload });
     expect(log).toEqual(['hosts room:closed', 'p0 room:closed', 'tick', 'tick', 'p1 room:closed', 'tick', 'p2 room:closed']);
     expect(payloads).toHaveLength(4);
     for (const p of payloads) expect(p).toBe(payload);

@@ -2,7 +2,7 @@
 // once (200 classes whose questions all close in the same second), their broadcasts would
 // otherwise run back to back in one turn of the event loop, and every question timer due
 // in the meantime would fire late; a 2,000-player room's broadcast is several sends of
-// 500 players, and those should not run back to back either.
+// PLAYER_SLICE_SIZE players, and those should not run back to back either.
 // The pacer lets a send run straight away while little has been sent since the loop last
 // came round; past `budgetMs` it queues sends and runs the queue in arrival order, at most
 // `budgetMs` per turn of the event loop (a turn runs in the loop's check phase), so due

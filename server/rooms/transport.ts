@@ -7,8 +7,9 @@ import type { ServerEvent, ServerPayload } from '../../shared/protocol.js';
 export type Channel = 'players' | 'hosts';
 
 /** The players' channel is cut by seat into slices of at most this many players, so that
- *  one room-wide broadcast is several short emits instead of one long synchronous one. */
-export const PLAYER_SLICE_SIZE = 500;
+ *  one room-wide broadcast is several short emits instead of one long synchronous one
+ *  (250 sockets: 7–20 ms of writes on the benchmark machine; see docs/performance.md). */
+export const PLAYER_SLICE_SIZE = 250;
 
 /** The players' slice a seat belongs to. */
 export function sliceOfSeat(seat: number): number {
