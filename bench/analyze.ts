@@ -52,25 +52,38 @@ export function fanout(
   resolve: (rooms: string[]) => string | null,
   event: string,
 ): FanoutResult {
-  const seen = new Set<string>();
+  return fanoutOfRounds([{ emits, arrivals }], resolve, event);
+}
+
+/** Several measuring windows in which the same payloads were broadcast again: each window
+ *  is matched on its own, then all broadcasts are summarised together. */
+export function fanoutOfRounds(
+  rounds: { emits: EmitRecord[]; arrivals: Map<string, number[]> }[],
+  resolve: (rooms: string[]) => string | null,
+  event: string,
+): FanoutResult {
   const perEmit: EmitFanout[] = [];
   const pooled: number[] = [];
   let unmatched = 0;
-  for (const e of emits) {
-    if (e.event !== event) continue;
-    const label = resolve(e.rooms);
-    const key = `${label}|${e.event}|${e.index}`;
-    if (!label || seen.has(key)) continue;
-    seen.add(key);
-    const times = arrivals.get(key);
-    if (!times || times.length === 0) {
-      unmatched++;
-      continue;
+  for (const { emits, arrivals } of rounds) {
+    // A broadcast to a sliced room is several emits with the same key: the first one counts.
+    const seen = new Set<string>();
+    for (const e of emits) {
+      if (e.event !== event) continue;
+      const label = resolve(e.rooms);
+      const key = `${label}|${e.event}|${e.index}`;
+      if (!label || seen.has(key)) continue;
+      seen.add(key);
+      const times = arrivals.get(key);
+      if (!times || times.length === 0) {
+        unmatched++;
+        continue;
+      }
+      const lat = times.map((t) => t - e.t);
+      pooled.push(...lat);
+      const s = summarize(lat);
+      perEmit.push({ label, event, index: e.index, recipients: e.recipients, received: lat.length, syncMs: e.syncMs, p50: s.p50, p99: s.p99, last: s.max });
     }
-    const lat = times.map((t) => t - e.t);
-    pooled.push(...lat);
-    const s = summarize(lat);
-    perEmit.push({ label, event, index: e.index, recipients: e.recipients, received: lat.length, syncMs: e.syncMs, p50: s.p50, p99: s.p99, last: s.max });
   }
   return {
     perEmit,

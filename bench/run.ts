@@ -189,7 +189,7 @@ async function main(): Promise<number> {
   await attempt('baseline', async () => {
     const payloads = Array.from({ length: config.big.questions }, (_, i) => results.big?.payloads[`question:open#${i}`]).filter(Boolean);
     if (payloads.length === 0) throw new Error('no question:open payload captured from the big room');
-    results.baseline = await baseline(ctx, { connections: results.big!.joined, payloads, gapMs: config.baselineGapMs, execArgv: ['--expose-gc'], sliced: args.sliced!, reveal: results.big?.payloads['question:reveal#0'] });
+    results.baseline = await baseline(ctx, { connections: results.big!.joined, payloads, rounds: 2, gapMs: config.baselineGapMs, execArgv: ['--expose-gc'], sliced: args.sliced!, reveal: results.big?.payloads['question:reveal#0'] });
   });
   await attempt('many', async () => {
     results.many = await manyRooms(ctx, config.many);
