@@ -9,8 +9,13 @@ export interface EmitFanout {
   index: number;
   recipients: number;
   received: number;
-  /** Time inside the server's broadcast call (serialise + queue writes to every socket). */
+  /** Time inside the server's emit calls for this broadcast (serialise + queue writes to
+   *  every socket), summed over its emits (hosts and each players' slice). */
   syncMs: number;
+  /** Emits the broadcast took (1 for the bare server), and from the first emit's start to
+   *  the last one's end. */
+  emits: number;
+  spanMs: number;
   p50: number;
   p99: number;
   /** The last player to get it. */
@@ -66,7 +71,15 @@ export function fanoutOfRounds(
   const pooled: number[] = [];
   let unmatched = 0;
   for (const { emits, arrivals } of rounds) {
-    // A broadcast to a sliced room is several emits with the same key: the first one counts.
+    // A broadcast to a sliced room is several emits with the same key: latency counts from
+    // the first one; the writes of all of them are added up.
+    const parts = new Map<string, { n: number; syncMs: number; end: number }>();
+    for (const e of emits) {
+      if (e.event !== event) continue;
+      const key = `${resolve(e.rooms)}|${e.event}|${e.index}`;
+      const part = parts.get(key) ?? { n: 0, syncMs: 0, end: 0 };
+      parts.set(key, { n: part.n + 1, syncMs: part.syncMs + e.syncMs, end: Math.max(part.end, e.t + e.syncMs) });
+    }
     const seen = new Set<string>();
     for (const e of emits) {
       if (e.event !== event) continue;
@@ -74,6 +87,7 @@ export function fanoutOfRounds(
       const key = `${label}|${e.event}|${e.index}`;
       if (!label || seen.has(key)) continue;
       seen.add(key);
+      const part = parts.get(key)!;
       const times = arrivals.get(key);
       if (!times || times.length === 0) {
         unmatched++;
@@ -82,7 +96,7 @@ export function fanoutOfRounds(
       const lat = times.map((t) => t - e.t);
       pooled.push(...lat);
       const s = summarize(lat);
-      perEmit.push({ label, event, index: e.index, recipients: e.recipients, received: lat.length, syncMs: e.syncMs, p50: s.p50, p99: s.p99, last: s.max });
+      perEmit.push({ label, event, index: e.index, recipients: e.recipients, received: lat.length, syncMs: part.syncMs, emits: part.n, spanMs: part.end - e.t, p50: s.p50, p99: s.p99, last: s.max });
     }
   }
   return {

@@ -103,7 +103,10 @@ export function rows(r: Results, s: Summary, o: { firstSpreadS: number; restSpre
     info('question:open fan-out p50, all players × questions', fmtMs(big.open.pooled.p50));
     info('question:open fan-out p99: median / worst question', `${fmtMs(big.open.p99s.p50)} / ${fmtMs(big.open.p99s.max)}`);
     info('question:open last player: median / worst question', `${fmtMs(big.open.lasts.p50)} / ${fmtMs(big.open.lasts.max)}`);
-    info('question:open broadcast call (serialise + writes), median', fmtMs(median(big.open.perEmit.map((e) => e.syncMs))));
+    info(
+      `question:open broadcast: emit calls (${median(big.open.perEmit.map((e) => e.emits))}) summed / first to last, median`,
+      `${fmtMs(median(big.open.perEmit.map((e) => e.syncMs)))} / ${fmtMs(median(big.open.perEmit.map((e) => e.spanMs)))}`,
+    );
   }
   if (r.baseline) {
     const b = r.baseline.open;

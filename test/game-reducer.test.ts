@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seatGet } from '../server/game/seat-table.js';
 import type { GameSettings } from '../shared/game-types.js';
 import { createGame, reduce } from '../server/game/reducer.js';
 import type { Command, Effect, GameState, ReduceResult, ServerQuestion } from '../server/game/types.js';
@@ -363,7 +364,7 @@ describe('the clock', () => {
     // Old deadline passed: still open. Answer time excludes the 5 s pause.
     t.now = deadline + GRACE + 1;
     expect(t.answer(a, 0).error).toBeUndefined();
-    expect(t.state.round!.answers[0]!.elapsedMs).toBe(T + GRACE + 1 - 5_000);
+    expect(seatGet(t.state.round!.answers, 0)!.elapsedMs).toBe(T + GRACE + 1 - 5_000);
     t.fire();
     expect(t.state.phase).toBe('reveal');
   });

@@ -4,6 +4,7 @@
 // Public question objects are built field by field, never by spreading a ServerQuestion:
 // TypeScript would accept the extra `answerIndex` of a spread object, and it would then
 // be serialised to every player.
+import { seatGet } from './seat-table.js';
 import { GAME_RULES } from '../../shared/game-types.js';
 import type {
   LeaderboardEntry,
@@ -104,7 +105,7 @@ export function standing(state: GameState, seat: number): Standing {
 export function playerResult(state: GameState, seat: number): PlayerResult | null {
   const round = state.round;
   if (!round || round.seatsAtClose === null || seat >= round.seatsAtClose) return null;
-  const answer = round.answers[seat];
+  const answer = seatGet(round.answers, seat) ?? null;
   const counted = answer !== null && !round.skipped;
   return {
     questionId: state.questions[round.index].id,

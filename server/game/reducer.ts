@@ -2,6 +2,7 @@
 // No clock, randomness, timers or I/O in here: `now` is the caller's monotonic clock, and
 // timers, sends and writes come back as effects for the live room to carry out.
 // An invalid command returns the very same state object and a typed error; nothing throws.
+import { seatGet } from './seat-table.js';
 import { fail } from '../../shared/errors.js';
 import { leaderboardPayload, podiumPayload } from './payloads.js';
 import { addPlayer, disconnect, kick, reconnect, reject, type Outcome } from './roster.js';
@@ -189,7 +190,7 @@ function submitAnswer(state: GameState, { playerId, questionId, optionIndex }: S
   if (!Number.isInteger(optionIndex) || optionIndex < 0 || optionIndex >= question.options.length) {
     return reject(state, 'BAD_OPTION');
   }
-  if (round.answers[seat] !== null) return reject(state, 'ALREADY_ANSWERED');
+  if (seatGet(round.answers, seat) !== null) return reject(state, 'ALREADY_ANSWERED');
   if (state.pausedAt !== null) return reject(state, 'GAME_PAUSED');
   // Arrival time against the deadline, whether or not the closing timer has fired yet.
   if (round.deadline === null || now > round.deadline + GRACE_MS) return reject(state, 'TOO_LATE');

@@ -1,4 +1,5 @@
 // Who is in the room: joining, coming back, leaving and being kicked.
+import { seatGet, seatPush } from './seat-table.js';
 import { fail, type ErrorCode } from '../../shared/errors.js';
 import { nicknameKey } from '../../shared/schemas.js';
 import { playerSummary } from './payloads.js';
@@ -44,7 +45,7 @@ export function addPlayer(state: GameState, nickname: string, now: number): Outc
   let round = state.round;
   if (round) {
     // Keep answers as long as players; a late joiner may still answer the open question.
-    round = { ...round, answers: [...round.answers, null] };
+    round = { ...round, answers: seatPush(round.answers, null) };
     if (phase === 'answering') round.pending += 1;
   }
   const next: GameState = {
@@ -67,7 +68,7 @@ export function addPlayer(state: GameState, nickname: string, now: number): Outc
 /** Pending count change when a player's presence flips during the answer window. */
 function pendingAfter(state: GameState, seat: number, delta: 1 | -1): RoundState | null {
   const round = state.round;
-  if (!round || state.phase !== 'answering' || round.answers[seat] !== null) return round;
+  if (!round || state.phase !== 'answering' || seatGet(round.answers, seat) !== null) return round;
   return { ...round, pending: round.pending + delta };
 }
 

@@ -1,5 +1,6 @@
 // The life of one question: reading → answering → reveal. Each function takes a valid
 // state for its step and returns the next state plus the effects that go with it.
+import { seatGet, seatSet, seatTable } from './seat-table.js';
 import { GAME_RULES } from '../../shared/game-types.js';
 import { rankPlayers, pointsFor, streakBonus } from '../../shared/scoring.js';
 import { playerResult, publicQuestion, questionPrompt, revealPayload } from './payloads.js';
@@ -18,7 +19,7 @@ export function beginQuestion(state: GameState, index: number, now: number): Ste
     openedAt: null,
     deadline: null,
     pausedMs: 0,
-    answers: new Array<AnswerRecord | null>(state.players.length).fill(null),
+    answers: seatTable<AnswerRecord | null>(state.players.length, null),
     counts: new Array<number>(state.questions[index].options.length).fill(0),
     answered: 0,
     pending: 0,
@@ -77,7 +78,7 @@ export function recordAnswer(state: GameState, seat: number, optionIndex: number
 
   const nextRound: RoundState = {
     ...round,
-    answers: replaceAt(round.answers, seat, record),
+    answers: seatSet(round.answers, seat, record),
     counts: replaceAt(round.counts, optionIndex, round.counts[optionIndex] + 1),
     answered: round.answered + 1,
     pending: player.connected ? round.pending - 1 : round.pending,
@@ -144,7 +145,7 @@ export function closeRound(state: GameState, skipped: boolean): Step {
   const totalMs = questionMs(state);
   const players = skipped
     ? state.players
-    : state.players.map((p) => applyAnswer(p, round.answers[p.seat], totalMs));
+    : state.players.map((p) => applyAnswer(p, seatGet(round.answers, p.seat) ?? null, totalMs));
   const closedRound: RoundState = { ...round, skipped, seatsAtClose: players.length };
   const next = withRanking({ ...state, players, phase: 'reveal', round: closedRound, pausedAt: null, timerAt: null });
 

@@ -1,5 +1,6 @@
 // State, commands and effects of the pure game engine. The state is plain data (arrays and
 // objects, no Map/Date/class) so it can be cloned, compared in tests and logged.
+import type { SeatTable } from './seat-table.js';
 import type { AckError } from '../../shared/errors.js';
 import type { GameSettings, Phase, QuestionKind } from '../../shared/game-types.js';
 import type { ServerEvent, ServerPayload } from '../../shared/protocol.js';
@@ -59,7 +60,7 @@ export interface RoundState {
   /** Time spent paused since answers opened; subtracted from answer times. */
   pausedMs: number;
   /** By seat. Always as long as `players`: a late joiner appends a null. */
-  answers: (AnswerRecord | null)[];
+  answers: SeatTable<AnswerRecord | null>;
   counts: number[];
   answered: number;
   /** Connected, non-kicked players without an answer: answers close early when it hits 0. */

@@ -2,6 +2,7 @@
 // after joining or reconnecting, i.e. the current phase exactly as the room sees it.
 // They reuse the payload builders of the broadcasts, so the two cannot drift apart, and
 // none of those builders exposes the answer of a question before its reveal.
+import { seatGet } from './seat-table.js';
 import type { HostView, PlayerView, StageView } from '../../shared/game-types.js';
 import {
   devicePrompt,
@@ -84,7 +85,7 @@ export function playerView(state: GameState, playerId: string, now: number): Pla
   return {
     ...shared,
     me: { playerId: player.id, nickname: player.nickname, ...standing(state, seat) },
-    myAnswer: inQuestion && round ? (round.answers[seat]?.optionIndex ?? null) : null,
+    myAnswer: inQuestion && round ? (seatGet(round.answers, seat)?.optionIndex ?? null) : null,
     myResult: showsResult ? playerResult(state, seat) : null,
   };
 }
