@@ -221,10 +221,13 @@ export class GameWriter {
     this.clearTimer();
     this.writing = (async () => {
       for (let batch = this.takeDue(); batch.length > 0; batch = this.takeDue()) await this.write(batch);
-    })().finally(() => {
-      this.writing = null;
-      this.rearm();
-    });
+    })()
+      // write() handles the store's failures; this is only a last guard for the process.
+      .catch((err: unknown) => this.logger.error({ err }, 'game writer failed'))
+      .finally(() => {
+        this.writing = null;
+        this.rearm();
+      });
   }
 
   private takeDue(): Taken[] {
