@@ -45,7 +45,6 @@ const DEFAULTS: Required<WriterOptions> = {
 
 /** What one room sees of the writer: its own game's queue. */
 export interface RoomWriter {
-  readonly pendingCount: number;
   add(op: WriteOp): void;
   /** Resolves true once everything this game queued so far is stored, false on failure. */
   flush(): Promise<boolean>;
@@ -115,11 +114,7 @@ export class GameWriter {
   }
 
   forGame(gameId: string): RoomWriter {
-    const writer = this;
     return {
-      get pendingCount() {
-        return writer.queues.get(gameId)?.ops.length ?? 0;
-      },
       add: (op) => this.add(gameId, op),
       flush: () => this.flushGame(gameId),
       flushForReveal: () => this.flushForReveal(gameId),
