@@ -79,7 +79,6 @@ interface GameQueue {
   /** A reveal or a close is waiting: write at the next chance, back-off or not. */
   urgent: boolean;
   failures: number;
-  inFlight: boolean;
   waiters: { upTo: number; resolve(stored: boolean): void }[];
 }
 
@@ -125,7 +124,7 @@ export class GameWriter {
   add(gameId: string, op: WriteOp): void {
     let queue = this.queues.get(gameId);
     if (!queue) {
-      queue = { ops: [], added: 0, stored: 0, dueAt: null, urgent: false, failures: 0, inFlight: false, waiters: [] };
+      queue = { ops: [], added: 0, stored: 0, dueAt: null, urgent: false, failures: 0, waiters: [] };
       this.queues.set(gameId, queue);
     }
     queue.ops.push(op);
@@ -237,7 +236,6 @@ export class GameWriter {
       queue.ops = [];
       queue.dueAt = null;
       queue.urgent = false;
-      queue.inFlight = true;
       this.queued -= ops.length;
       taken.push({ gameId, queue, ops });
     }
@@ -274,7 +272,6 @@ export class GameWriter {
 
   private stored(t: Taken): void {
     const queue = t.queue;
-    queue.inFlight = false;
     queue.failures = 0;
     queue.stored += t.ops.length;
     queue.waiters = queue.waiters.filter((w) => {
@@ -288,7 +285,6 @@ export class GameWriter {
 
   private failed(t: Taken, err: unknown): void {
     const queue = t.queue;
-    queue.inFlight = false;
     queue.failures++;
     this.logger.error({ err, gameId: t.gameId, ops: t.ops.length, failures: queue.failures }, 'game write failed; will retry');
     queue.ops = [...t.ops, ...queue.ops];
@@ -300,7 +296,8 @@ export class GameWriter {
   }
 
   private forgetIfIdle(gameId: string, queue: GameQueue): void {
-    if (queue.ops.length === 0 && !queue.inFlight && queue.waiters.length === 0) this.queues.delete(gameId);
+    // Only called when this game's batch has just been stored: nothing of it is in flight.
+    if (queue.ops.length === 0 && queue.waiters.length === 0) this.queues.delete(gameId);
   }
 
   private retryDelay(failures: number): number {
