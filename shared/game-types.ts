@@ -4,8 +4,9 @@
 // question is closed. The server-side question (with `answerIndex`) lives in server/game.
 
 // The generator's kinds (server/questions): definition -> term, term -> definition, table cell,
-// true/false and cloze. All but true/false are four-option multiple choice.
-export const QUESTION_KINDS = ['def-to-term', 'term-to-def', 'table-cell', 'true-false', 'cloze'] as const;
+// true/false, cloze, and the notes' own questions (question-front flashcards, Q&A headings).
+// All but true/false are four-option multiple choice.
+export const QUESTION_KINDS = ['def-to-term', 'term-to-def', 'table-cell', 'true-false', 'cloze', 'qa'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const SCORING_MODES = ['speed', 'accuracy'] as const;

@@ -377,8 +377,10 @@ describe('question bank from the sample deck', () => {
       expect(q.deck).toBe('seeds');
       expect(q.line).toBeGreaterThan(0);
       expect(q.topic.length).toBeGreaterThan(0);
-      expect(q.explanation).toMatch(/\S: \S/);
-      expect(q.options).toHaveLength(q.kind === 'true-false' ? 2 : 4);
+      // The notes' own questions explain as "Question? Answer"; the rest as "Term: fact".
+      expect(q.explanation).toMatch(q.kind === 'qa' ? /\? \S/ : /\S: \S/);
+      const yesNo = q.kind === 'qa' && q.options.length === 2 && q.options.includes('Yes') && q.options.includes('No');
+      expect(q.options).toHaveLength(q.kind === 'true-false' || yesNo ? 2 : 4);
       expect(q.sources).toHaveLength(q.options.length);
       expect(q.answer).toBeGreaterThanOrEqual(0);
       expect(q.answer).toBeLessThan(q.options.length);

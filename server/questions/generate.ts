@@ -8,6 +8,7 @@ import { entityOf, type Ctx, type Draft, type KindBuilder } from './guards.js';
 import { cloze } from './kinds/cloze.js';
 import { defToTerm } from './kinds/def-to-term.js';
 import { tableCell } from './kinds/table-cell.js';
+import { qa } from './kinds/qa.js';
 import { termToDef } from './kinds/term-to-def.js';
 import { trueFalse } from './kinds/true-false.js';
 import { Rng, stableId } from './seeded.js';
@@ -19,6 +20,7 @@ const BUILDERS: Record<QuestionKind, KindBuilder> = {
   'table-cell': tableCell,
   'true-false': trueFalse,
   cloze,
+  qa,
 };
 
 interface Slot {
@@ -113,8 +115,26 @@ function finalise(deck: string, draft: Draft, seed: GenerateOptions['seed'], slo
   };
 }
 
-export function generateQuestions(bank: Bank, options: GenerateOptions): Question[] {
+/** The bank without the facts the host left out; the same object when nothing is excluded, so
+ * the index cache keeps working. A filtered bank is cached per exclusion list. */
+const curatedCache = new WeakMap<readonly BankFact[], { sig: string; bank: Bank }>();
+export function curatedBank(bank: Bank, exclude: GenerateOptions['exclude']): Bank {
+  const facts = new Set(exclude?.facts ?? []);
+  const terms = new Set(exclude?.terms ?? []);
+  if (!facts.size && !terms.size) return bank;
+  const sig = JSON.stringify([[...facts].sort(), [...terms].sort()]);
+  const hit = curatedCache.get(bank.facts);
+  if (hit && hit.sig === sig) return hit.bank;
+  const kept = bank.facts.filter((f) => !facts.has(f.id) && !terms.has(f.termKey));
+  const out: Bank = { ...bank, facts: kept };
+  curatedCache.set(bank.facts, { sig, bank: out });
+  return out;
+}
+
+export function generateQuestions(fullBank: Bank, options: GenerateOptions): Question[] {
   const kinds = (options.kinds?.length ? QUESTION_KINDS.filter((k) => options.kinds!.includes(k)) : [...QUESTION_KINDS]) as QuestionKind[];
+  const bank = curatedBank(fullBank, options.exclude);
+  const struck = new Set(options.exclude?.questions ?? []);
   const ctx: Ctx = { ix: indexOf(bank) };
   const facts = bank.facts.filter((f) => inTopics(f, options.topics));
   const rng = new Rng(options.seed, 'select');
@@ -151,7 +171,7 @@ export function generateQuestions(bank: Bank, options: GenerateOptions): Questio
           const draft = BUILDERS[slot.kind].build(ctx, f, new Rng(options.seed, `${slot.id}|${f.id}`), { truth: truthHint() });
           if (!draft) continue;
           const question = finalise(bank.deck, draft, options.seed, slot.id);
-          if (ids.has(question.id)) continue;
+          if (ids.has(question.id) || struck.has(`${question.factId}|${question.kind}`)) continue;
           made = question;
           break;
         }

@@ -30,6 +30,17 @@ export interface GenerateOptions {
   count: number;
   seed: number | string;
   kinds?: QuestionKind[];
+  /** Host curation: what the generator must leave out (see server/bank/curation). */
+  exclude?: GenerateExclusions;
+}
+
+export interface GenerateExclusions {
+  /** Fact ids never used, neither as the tested fact nor as an option (flagged facts). */
+  facts?: readonly string[];
+  /** Canonical term keys the host marked "not a term": their facts are left out. */
+  terms?: readonly string[];
+  /** Struck questions, as `${factId}|${kind}`: that fact is never asked in that kind again. */
+  questions?: readonly string[];
 }
 
 /** Where an option came from: the fact whose line shows it. `null` for True/False labels. */

@@ -6,6 +6,7 @@ export const KIND_LABELS: Record<QuestionKind, string> = {
   'table-cell': 'Table cells',
   'true-false': 'True or false',
   cloze: 'Fill the gap',
+  qa: 'Questions from the notes',
 };
 
 export function kindLabel(kind: string | undefined): string {
