@@ -46,7 +46,13 @@ export type SkipReason =
   | 'heading'
   | 'other'
   | 'intro' // a line that only introduces the list below it ("Includes 4 key services:")
-  | 'table-header'; // header row of a table: its cells become terms or attributes, not facts
+  | 'table-header' // header row of a table: its cells become terms or attributes, not facts
+  | 'front-matter' // YAML/TOML front matter of a page (title, tags, dates)
+  | 'callout' // the marker line of a box (`::: tip`, `> [!note]`); the box's text is kept
+  | 'navigation' // "<- Overview | Exam Guide ->", "back to top", breadcrumbs
+  | 'badge' // shields.io-style status images
+  | 'placeholder' // a card whose answer is TODO, TBD, PASS, ? or similar
+  | 'damaged'; // a line the export broke (an unclosed quote): reported, never merged silently
 
 export interface SkippedLine {
   line: number;
