@@ -2,7 +2,7 @@
 // delimited exports). Order matters: delimited exports first (their cells may contain "#"
 // or "•"), then markdown headings, "•" glyph lists, term/definition pairs, plain outline.
 import Papa from 'papaparse';
-import { pairParity } from './parse-flashcards.js';
+import { pairParity, unclosedQuoteLines } from './parse-flashcards.js';
 import type { Layout } from './types.js';
 
 const LIST_MARKER = /^\s*(?:[-*+•▪◦]|\d{1,2}[.)])\s+/;
@@ -22,7 +22,10 @@ export function looksLikeTsv(text: string): boolean {
 
 // CSV export: consistent field count (2-6) on nearly every row; quoted multi-line fields allowed.
 export function looksLikeCsv(text: string, name = ''): boolean {
-  const body = contentLines(text).join('\n');
+  // A line with an unclosed quote would swallow the rest of the file into one field.
+  const lines = contentLines(text);
+  for (const i of unclosedQuoteLines(lines)) lines[i] = lines[i].replace(/"/g, '');
+  const body = lines.join('\n');
   if (!body || /^#{1,6}\s/m.test(text)) return false;
   const rows = Papa.parse<string[]>(body, { delimiter: ',', skipEmptyLines: true }).data;
   if (rows.length < 2) return false;
@@ -52,7 +55,7 @@ export function looksLikePairs(text: string): boolean {
 }
 
 // Anki states its separator in a header line: "#separator:tab", "#separator:Comma".
-export function ankiSeparator(text: string): '\t' | ',' | ';' | '|' | undefined {
+export function ankiSeparator(text: string): Delimiter | undefined {
   const m = /^#separator:\s*(\S+)/im.exec(text);
   if (!m) return undefined;
   const v = m[1].toLowerCase();
@@ -63,6 +66,31 @@ export function ankiSeparator(text: string): '\t' | ',' | ';' | '|' | undefined 
   return undefined;
 }
 
+export type Delimiter = '\t' | ',' | ';' | '|';
+
+/**
+ * The separator of a flashcard export written without a header: the candidate that splits
+ * (nearly) every line into the same number of fields, 2 to 6. Semicolons and bars are tried
+ * before commas, since definitions are full of commas. Null when no candidate is consistent.
+ */
+export function consistentDelimiter(text: string): Delimiter | null {
+  const lines = contentLines(text);
+  if (lines.length < 3 || /^#{1,6}\s/m.test(text)) return null;
+  let best: { d: Delimiter; share: number } | null = null;
+  for (const d of [';', '|'] as const) {
+    const counts = new Map<number, number>();
+    // Quotes are not honoured here on purpose: a stray quote must not hide the shape.
+    for (const l of lines) {
+      const n = l.split(d).length;
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    const [mode, hits] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    const share = hits / lines.length;
+    if (mode >= 2 && mode <= 6 && share >= 0.9 && (!best || share > best.share)) best = { d, share };
+  }
+  return best?.d ?? null;
+}
+
 export function detectLayout(text: string, name = ''): Layout {
   const t = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const anki = ankiSeparator(t);
@@ -70,6 +98,7 @@ export function detectLayout(text: string, name = ''): Layout {
   if (/\.tsv$/i.test(name) && looksLikeTsv(t)) return 'flashcard-tsv';
   if (/\.csv$/i.test(name) && looksLikeCsv(t, name)) return 'csv';
   if (looksLikeTsv(t)) return 'flashcard-tsv';
+  if (consistentDelimiter(t)) return 'csv';
   if (looksLikeCsv(t, name)) return 'csv';
   if (/^#{1,6}[ \t]+\S/m.test(t) || /^\s*\|.+\|\s*\n\s*\|[\s:|-]+\|\s*$/m.test(t)) return 'markdown';
   if ((t.match(/^\s*•\s/gm)?.length ?? 0) >= 2) return 'rendered-bullets';

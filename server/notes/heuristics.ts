@@ -75,6 +75,73 @@ export const GENERIC_LABELS = new Set(
     'rules',
     'recipes',
     'concepts',
+    'key concepts',
+    'core concepts',
+    'main concepts',
+    'key points',
+    'key takeaways',
+    'takeaways',
+    'purpose',
+    'focus',
+    'goal',
+    'goals',
+    'overview',
+    'summary',
+    'consumption options',
+    'how it works',
+    'how they work',
+    'how to use',
+    'when to use',
+    'when to use it',
+    'why use it',
+    'pros',
+    'cons',
+    'pros and cons',
+    'advantages',
+    'disadvantages',
+    'limitations',
+    'limits',
+    'characteristics',
+    'properties',
+    'components',
+    'structure',
+    'function',
+    'functions',
+    'role',
+    'mechanism',
+    'mechanism of action',
+    'side effects',
+    'adverse effects',
+    'indications',
+    'contraindications',
+    'interactions',
+    'dosage',
+    'symptoms',
+    'signs',
+    'causes',
+    'treatment',
+    'diagnosis',
+    'pricing',
+    'cost',
+    'costs',
+    'usage',
+    'syntax',
+    'tips',
+    'tip',
+    'important',
+    'remember',
+    'details',
+    'description',
+    'aws handles',
+    'you handle',
+    'customer handles',
+    'key features',
+    'main features',
+    'key benefits',
+    'common use cases',
+    'typical use cases',
+    'other notes',
+    'see also',
   ].map((s) => s.toLowerCase()),
 );
 
@@ -111,9 +178,13 @@ export function isTermLike(text: string): boolean {
 }
 
 export function isGenericLabel(text: string): boolean {
-  const t = text.trim().toLowerCase().replace(/[:\s]+$/, '');
+  const t = text.trim().toLowerCase().replace(/[:\s]+$/, '').replace(/\s+/g, ' ');
+  if (GENERIC_LABELS.has(t)) return true;
   // "3 steps", "two main APIs", "2 modes": a count of things is a relation, not a name.
-  return GENERIC_LABELS.has(t) || /^(?:\d+|two|three|four|five|several)\s+(?:\w+\s+)?\w+$/.test(t);
+  if (/^(?:\d+|two|three|four|five|several)\s+(?:\w+\s+)?\w+$/.test(t)) return true;
+  // "Features & Benefits", "Pros / Cons": two labels joined.
+  const parts = t.split(/\s*(?:&|\/|\band\b)\s*/).filter(Boolean);
+  return parts.length === 2 && parts.every((x) => GENERIC_LABELS.has(x));
 }
 
 // S3: "Encryption:" and "VPC Endpoint Gateway:" name the thing their list describes;

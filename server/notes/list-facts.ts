@@ -7,6 +7,8 @@ import type { FactSink } from './fact-sink.js';
 import { rejectLine } from './filters.js';
 import { isGenericLabel, isMergedChain, isNamedIntro, isTermLike, splitSecondAcronym, words } from './heuristics.js';
 import type { Lexicon } from './lexicon.js';
+import type { FactFlag } from './types.js';
+import { splitKeyValues } from './key-value.js';
 import { splitTerm, type TermSplit } from './split-term.js';
 
 export interface ItemPara {
@@ -35,6 +37,7 @@ export interface Ctx {
   attribute?: string;
   nested: boolean; // inside the children of a term item: short "x: y" items are attributes
   polarity?: '+' | '-';
+  flags?: FactFlag[]; // set on every fact of the context's own term ('section': not a name)
 }
 
 export interface Env {
@@ -62,7 +65,8 @@ function analyse(item: ListItem): Analysed {
   const clean = cleanInline(item.raw);
   const text = clean.text;
   const intro = /:$/.test(text) && !/::$/.test(text);
-  const split = intro ? null : splitTerm(text, { paren: true, leadingEmphasis: leadingEmphasis(clean) });
+  // "Name Port=8042" settings are split by emitFeature, not read as "term = definition".
+  const split = intro || splitKeyValues(text) ? null : splitTerm(text, { paren: true, leadingEmphasis: leadingEmphasis(clean) });
   return { item, clean, text, reject: rejectLine(item.raw, text), intro, split };
 }
 
@@ -85,6 +89,15 @@ export type At = { line: number; lineEnd: number };
 
 // A fact of the outer term (feature list item, paragraph under an item, member of a list).
 export function emitFeature(env: Env, ctx: Ctx, at: At, text: string, c: CleanText, rule: string, group?: string, confidence = 0.8): void {
+  const kv = splitKeyValues(text);
+  if (kv) {
+    if (kv.lead) emitFeature(env, ctx, at, kv.lead, { ...c, emphasis: [] }, rule, group, confidence);
+    for (const p of kv.pairs) {
+      env.lexicon.addTerm(p.term);
+      env.sink.add({ ...at, topic: ctx.topic, term: p.term, attribute: p.key, fact: p.value, rule: 'S5/key-value', confidence: 0.85, group: `${group ?? `kv:${at.line}`}:${p.key.toLowerCase()}`, allowShort: true });
+    }
+    return;
+  }
   const glued = env.lexicon.matchGlued(text);
   // Never split off the entity the notes are already talking about ("Glue Scheduler …" under Glue).
   if (glued && !ctx.topic.some((t) => t.toLowerCase().includes(glued.term.toLowerCase()))) {
@@ -96,7 +109,7 @@ export function emitFeature(env: Env, ctx: Ctx, at: At, text: string, c: CleanTe
     env.sink.skip(at.line, 'other', text);
     return;
   }
-  const flags = flagsOf(c, text);
+  const flags: FactFlag[] = [...flagsOf(c, text), ...(ctx.flags ?? [])];
   env.sink.add({
     ...at,
     termLine: ctx.termLine,
@@ -125,7 +138,7 @@ function emitAttribute(env: Env, ctx: Ctx, at: At, split: TermSplit, c: CleanTex
     rule: `S6/attr-${split.kind}`,
     confidence,
     group,
-    flags: flagsOf(c, split.fact),
+    flags: [...flagsOf(c, split.fact), ...(ctx.flags ?? [])],
     polarity: c.polarity ?? ctx.polarity,
     emphasis: c.emphasis,
   });
@@ -197,9 +210,12 @@ export function emitList(env: Env, items: ListItem[], ctx: Ctx): void {
       else emitBlocks(env, item.blocks, introCtx(ctx, intro, item.line));
       continue;
     }
-    // A split that is not a "paren" split is trusted in any list; "X (Y)" only in term lists.
-    const split = info.split && (info.split.kind !== 'paren' || (termList && parenOk)) ? info.split : null;
     const hasChildren = item.blocks.length > 0;
+    // A split that is not a "paren" split is trusted in any list; "X (Y)" only in term lists,
+    // or when the item has children of its own ("Mitochondria (powerhouse of the cell)" over
+    // its features).
+    const parenTerm = info.split?.kind === 'paren' && hasChildren && words(info.split.term).length <= 4;
+    const split = info.split && (info.split.kind !== 'paren' || (termList && parenOk) || parenTerm) ? info.split : null;
 
     if (split && (!termList || isGenericLabel(split.term)) && isAttributeSplit(split, ctx) && !hasChildren) {
       emitAttribute(env, ctx, at, split, clean, 0.85, group);
@@ -208,10 +224,18 @@ export function emitList(env: Env, items: ListItem[], ctx: Ctx): void {
     // Outside term lists only the unambiguous separators make a term of their own, and only
     // when the left side reads as a name; "Work for: S3, Redshift" is an attribute instead.
     // A lowercase left side ("predictor type: regression, …") describes the outer term.
+    // A bullet that names a term and has children of its own owns them, whatever its siblings
+    // look like ("L1 - sum of weights" over "sparse output").
     const unambiguous = split && (split.kind === 'colon' || split.kind === 'equals' || split.kind === 'bold');
-    const ownTerm = unambiguous && isTermLike(split.term) && /^[\p{Lu}\p{N}]/u.test(split.term);
+    const namesTerm = !!split && isTermLike(split.term) && !isGenericLabel(split.term);
+    const ownTerm = (unambiguous && namesTerm && /^[\p{Lu}\p{N}]/u.test(split!.term)) || (hasChildren && namesTerm && words(split!.term).length <= 4);
     if (!termList && split && !ownTerm && split.kind === 'colon' && ctx.term && !hasChildren) {
       emitAttribute(env, ctx, at, split, clean, 0.7, group);
+      continue;
+    }
+    // A generic label over children ("Pros", "Use cases") files them as that attribute.
+    if (hasChildren && !split && isGenericLabel(text) && ctx.term) {
+      emitBlocks(env, item.blocks, introCtx(ctx, text, item.line));
       continue;
     }
     if (termList || ownTerm) {
@@ -224,23 +248,21 @@ export function emitList(env: Env, items: ListItem[], ctx: Ctx): void {
           split.term = paren[1];
         }
         emitSplit(env, ctx, at, split, clean, group);
-        if (hasChildren) {
-          emitBlocks(env, item.blocks, { topic: [...ctx.topic, split.term], term: split.term, termLine: item.line, nested: true });
-        }
+        // Facts attach to the nearest term; the topic stays the section's.
+        if (hasChildren) emitBlocks(env, item.blocks, { topic: ctx.topic, term: split.term, termLine: item.line, nested: true });
         continue;
       }
-      if (hasChildren && words(text).length <= 6) {
-        env.lexicon.addTerm(text);
-        if (ctx.term) emitFeature(env, ctx, at, text, clean, 'S6/member', group, 0.6);
-        emitBlocks(env, item.blocks, { topic: [...ctx.topic, text], term: text, termLine: item.line, nested: true });
-        continue;
-      }
+    }
+    // A short name over children of its own is a term ("Random Cut Forest" over "unsupervised").
+    const shortName = hasChildren && words(text).length <= (termList ? 6 : 4) && isTermLike(text) && (termList || /^[\p{Lu}\p{N}]/u.test(text));
+    if (shortName) {
+      env.lexicon.addTerm(text);
+      if (ctx.term) emitFeature(env, ctx, at, text, clean, 'S6/member', group, 0.6);
+      emitBlocks(env, item.blocks, { topic: ctx.topic, term: text, termLine: item.line, nested: true });
+      continue;
     }
     emitFeature(env, ctx, at, text, clean, termList ? 'S4/member' : 'S4/feature', group);
-    if (hasChildren) {
-      const sub = words(text).length <= 4 ? { ...ctx, topic: [...ctx.topic, text] } : ctx;
-      emitBlocks(env, item.blocks, sub);
-    }
+    if (hasChildren) emitBlocks(env, item.blocks, ctx);
   }
 }
 

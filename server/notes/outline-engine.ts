@@ -4,8 +4,10 @@
 // colon (S3), and "X - Y" lines by P5; lists are handed to the shared list emitter.
 import { cleanInline } from './clean-inline.js';
 import { isChrome, isMeta, isTocEntry, rejectLine } from './filters.js';
-import { hasVerb, isGenericLabel, isHeadingLike, sameLabel, words } from './heuristics.js';
+import { headingRole, type RoleEvidence } from './heading-role.js';
+import { hasVerb, isGenericLabel, isHeadingLike, isTermLike, sameLabel, words } from './heuristics.js';
 import { emitFeature, emitList, emitSplit, introCtx, type Ctx, type Env, type ListItem } from './list-facts.js';
+import { splitKeyValues } from './key-value.js';
 import { splitTerm } from './split-term.js';
 import type { HeadingInfo, ParserResult, TopicMark } from './topic-trail.js';
 import type { FactFlag } from './types.js';
@@ -105,6 +107,8 @@ function trailingIntro(fact: string): { fact: string; intro: string } | null {
   return { fact: m[1], intro: m[2] };
 }
 
+const TITLE_WORDS = /\b(?:notes|cheat ?sheet|summary|study guide|exam guide|revision|flash ?cards|crib sheet)\b/i;
+
 export function parseOutline(lines: string[], env: Env, cfg: OutlineConfig): ParserResult {
   const marks: TopicMark[] = [];
   const blocks = buildBlocks(prefilter(lines, env));
@@ -115,7 +119,39 @@ export function parseOutline(lines: string[], env: Env, cfg: OutlineConfig): Par
   let pending: Ctx | null = null;
   const known: string[] = [];
 
-  const setHeading = (text: string, line: number) => {
+  // What follows a heading line until the next heading-like line: the evidence for its role.
+  const evidenceAt = (bi: number): RoleEvidence => {
+    const ev: RoleEvidence = { termItems: 0, plainItems: 0, subHeadings: 0 };
+    const count = (raw: string) => {
+      const t = cleanInline(raw).text;
+      const split = /:$/.test(t) ? null : splitTerm(t);
+      if (split && split.kind !== 'paren' && isTermLike(split.term) && !isGenericLabel(split.term)) ev.termItems++;
+      else if (t) ev.plainItems++;
+    };
+    for (let j = bi + 1; j < blocks.length; j++) {
+      const b = blocks[j];
+      if (b.kind === 'list') {
+        for (const it of b.items) count(it.raw);
+        continue;
+      }
+      const t = cleanInline(b.raw).text;
+      if (isHeadingLike(t) && words(t).length <= 8 && j + 1 < blocks.length) break;
+      count(b.raw);
+    }
+    return ev;
+  };
+  let owner: Ctx = headingCtx; // the last heading that is not a generic label
+  let titleChecked = false;
+
+  const setHeading = (text: string, line: number, bi: number) => {
+    const role = headingRole(text, evidenceAt(bi));
+    if (role === 'label' && owner.term) {
+      // "Use Cases" under "Amazon Polly": an attribute of Polly, not a topic of its own.
+      headingCtx = { ...owner, attribute: text, termLine: owner.termLine };
+      headings.push({ text, line, depth: owner.topic.length + 1, topic: owner.topic, start: env.sink.facts.length, role });
+      marks.push({ line, topic: owner.topic, term: owner.term });
+      return;
+    }
     if (parent && text.toLowerCase().startsWith(`${parent.toLowerCase()} `)) {
       /* stays nested under the prefix parent */
     } else parent = text;
@@ -123,8 +159,9 @@ export function parseOutline(lines: string[], env: Env, cfg: OutlineConfig): Par
     if (section) topic.push(section);
     if (parent && parent !== text) topic.push(parent);
     topic.push(text);
-    headingCtx = { topic, term: text, termLine: line, nested: false };
-    headings.push({ text, line, depth: topic.length, topic, start: env.sink.facts.length });
+    headingCtx = { topic, term: text, termLine: line, nested: false, ...(role === 'section' || role === 'label' ? { flags: ['section'] as FactFlag[] } : {}) };
+    owner = headingCtx;
+    headings.push({ text, line, depth: topic.length, topic, start: env.sink.facts.length, role });
     known.push(text, text.replace(/^(?:AWS|Amazon|Sagemaker|SageMaker)\s+/, ''));
     env.lexicon.addTerm(text);
     marks.push({ line, topic: headingCtx.topic, term: text });
@@ -170,7 +207,14 @@ export function parseOutline(lines: string[], env: Env, cfg: OutlineConfig): Par
         marks.push({ line: block.line, topic: [text] });
         continue;
       }
-      setHeading(text, block.line);
+      // The file's title ("ML Certification Cheat sheet") heads the whole file: not a topic.
+      const first = !titleChecked && headings.length === 0 && env.sink.facts.length === 0 && !section;
+      titleChecked = true;
+      if (first && (TITLE_WORDS.test(text) || (next.kind === 'para' && isHeadingLike(nextText)))) {
+        env.sink.skip(block.line, 'heading', block.raw);
+        continue;
+      }
+      setHeading(text, block.line, bi);
       continue;
     }
     if (/:$/.test(text)) {
@@ -187,7 +231,7 @@ export function parseOutline(lines: string[], env: Env, cfg: OutlineConfig): Par
       if (pending) marks.push({ line: block.line, topic: pending.topic, term: pending.term });
       continue;
     }
-    const split = splitTerm(text);
+    const split = splitKeyValues(text) ? null : splitTerm(text);
     if (split && split.kind !== 'paren') {
       if (isGenericLabel(split.term) && ctxNow.term) {
         emitFeature(env, { ...ctxNow, attribute: split.term }, at, split.fact, c, 'S5/label', undefined, 0.8);

@@ -31,11 +31,22 @@ export function pairParity(body: string[]): { offset: 0 | 1; score: number } {
   return b > a ? { offset: 1, score: b } : { offset: 0, score: a };
 }
 
+// Answers an author left to fill in later: a card with one of these is not knowledge yet.
+const PLACEHOLDER = /^(?:todo|to ?do|tbd|tba|tbc|pass|fixme|xxx+|n\/?a|\?+|\.{2,}|…|[-–—_]+|\(?blank\)?|\[blank\]|\(empty\)|to be (?:done|added|filled(?: in)?|written))[.!]?$/i;
+
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text.trim());
+}
+
 function emitCards(cards: Card[], env: Env, topic: string[], setGroup: string): void {
   for (const card of cards) {
     const term = cleanInline(card.term);
     const def = cleanInline(card.def);
     const cardTopic = card.deck?.length ? card.deck : topic;
+    if (isPlaceholder(def.text) || isPlaceholder(term.text)) {
+      env.sink.skip(card.defLine, 'placeholder', `${card.term} | ${card.def}`);
+      continue;
+    }
     if (!term.text || !def.text) {
       env.sink.skip(card.termLine, 'too-short', card.term);
       continue;
@@ -124,11 +135,42 @@ function lineFinder(text: string): (offset: number) => number {
   };
 }
 
+// Quotes on a line, not counting the doubled "" that escapes a quote inside a quoted field.
+function oddQuotes(line: string): boolean {
+  return (line.replace(/""/g, '').match(/"/g)?.length ?? 0) % 2 === 1;
+}
+
+/**
+ * Lines whose quote is never closed. A quoted field may span lines (Anki's multi-line backs),
+ * so an odd quote count is damage only when no later line within reach closes it; otherwise
+ * the parser would swallow every card up to the next quote into one field.
+ */
+export function unclosedQuoteLines(lines: readonly string[], reach = 20): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!oddQuotes(lines[i])) continue;
+    let j = i + 1;
+    while (j < lines.length && j - i <= reach && !oddQuotes(lines[j])) j++;
+    if (j < lines.length && j - i <= reach) {
+      i = j; // a field spanning lines i..j
+      continue;
+    }
+    out.push(i);
+  }
+  return out;
+}
+
 export function parseDelimitedCards(text: string, env: Env, delimiter: '\t' | ',' | ';' | '|', topic: string[] = []): void {
   const lines = text.split('\n');
-  const lineAt = lineFinder(text);
   const head = ankiHeaders(lines);
   for (let i = 0; i < head.count; i++) env.sink.skip(i + 1, 'meta', lines[i]);
+  // A damaged line is reported and left out; the cards after it keep their own lines.
+  for (const i of unclosedQuoteLines(lines.slice(head.count))) {
+    env.sink.skip(head.count + i + 1, 'damaged', lines[head.count + i]);
+    lines[head.count + i] = '';
+  }
+  text = lines.join('\n');
+  const lineAt = lineFinder(text);
   const bodyStart = lines.slice(0, head.count).join('\n').length + (head.count ? 1 : 0);
   const body = text.slice(bodyStart);
   const cards: Card[] = [];

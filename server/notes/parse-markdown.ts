@@ -9,10 +9,13 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { cleanInline } from './clean-inline.js';
 import { isTocEntry, rejectLine } from './filters.js';
-import { isGenericLabel, isHeadingLike, sameLabel, words } from './heuristics.js';
+import { headingRole, type HeadingRole, type RoleEvidence } from './heading-role.js';
+import { isGenericLabel, isHeadingLike, isTermLike, sameLabel, words } from './heuristics.js';
 import { emitFeature, emitList, emitSplit, introCtx, type Ctx, type Env, type ItemBlock, type ListItem } from './list-facts.js';
+import { splitKeyValues } from './key-value.js';
 import { splitTerm } from './split-term.js';
 import type { HeadingInfo, ParserResult, TopicMark } from './topic-trail.js';
+import type { FactFlag } from './types.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 
@@ -39,6 +42,61 @@ interface HeadingState {
   text: string;
   line: number;
   factsAtStart: number;
+  role: HeadingRole | 'title';
+}
+
+// What sits directly under each heading (until the next heading) and how many headings nest
+// under it: the evidence for its role (heading-role.ts).
+function headingEvidence(nodes: RootContent[], text: (n: Nodes) => string): Map<number, RoleEvidence> {
+  const out = new Map<number, RoleEvidence>();
+  for (let i = 0; i < nodes.length; i++) {
+    const h = nodes[i];
+    if (h.type !== 'heading') continue;
+    const ev: RoleEvidence = { termItems: 0, plainItems: 0, subHeadings: 0 };
+    let direct = true;
+    for (let j = i + 1; j < nodes.length; j++) {
+      const n = nodes[j];
+      if (n.type === 'heading') {
+        if (n.depth <= h.depth) break;
+        ev.subHeadings++;
+        direct = false;
+        continue;
+      }
+      if (!direct) continue;
+      if (n.type === 'table') ev.termItems += Math.max(0, n.children.length - 1);
+      else if (n.type === 'list') for (const li of n.children) countItem(text(li.children[0] ?? li), ev);
+      else if (n.type === 'paragraph') countItem(text(n), ev);
+    }
+    out.set(i, ev);
+  }
+  return out;
+}
+
+function countItem(raw: string, ev: RoleEvidence): void {
+  const c = cleanInline(raw);
+  const lead = c.emphasis[0] && c.text.startsWith(c.emphasis[0]) ? c.emphasis[0] : undefined;
+  const split = /:$/.test(c.text) ? null : splitTerm(c.text, { leadingEmphasis: lead });
+  if (split && split.kind !== 'paren' && isTermLike(split.term) && !isGenericLabel(split.term)) ev.termItems++;
+  else if (c.text) ev.plainItems++;
+}
+
+// The first heading is the file's title when it is the only heading of the top level, or when
+// it opens the file and the next heading of its level follows with nothing in between.
+function titleIndex(nodes: RootContent[], text: (n: Nodes) => string): number {
+  const heads = nodes.map((n, i) => ({ n, i })).filter((x): x is { n: Heading; i: number } => x.n.type === 'heading' && !!cleanHeading(text(x.n)));
+  const first = heads[0];
+  if (!first) return -1;
+  const before = nodes.slice(0, first.i).filter((n) => n.type !== 'html' && !(n.type === 'paragraph' && !cleanInline(text(n)).text));
+  if (before.length > 1) return -1;
+  const top = Math.min(...heads.map((h) => h.n.depth));
+  if (first.n.depth !== top) return -1;
+  const sameLevel = heads.filter((h) => h.n.depth === top);
+  if (sameLevel.length === 1 && heads.length > 1) return first.i;
+  const next = heads[1];
+  if (!next || next.n.depth > top) return -1;
+  // Only an author line or a date between the title and the next top heading.
+  const between = nodes.slice(first.i + 1, next.i).filter((n) => n.type === 'paragraph' || n.type === 'list' || n.type === 'table');
+  return between.length <= 1 && between.every((n) => n.type === 'paragraph' && words(cleanInline(text(n)).text).length <= 6) ? first.i : -1;
 }
 
 export function cleanHeading(raw: string): string {
@@ -72,11 +130,32 @@ export function parseMarkdown(lines: string[], env: Env): ParserResult {
   let label: { text: string; line: number } | null = null;
   let pending: Ctx | null = null;
 
+  // Topic: the headings above, without the title and without generic labels ("Use Cases"),
+  // which become the attribute of what they file. Term: the nearest heading that names a thing
+  // or a section; a section's own notes are flagged so they never read as its definition.
   const ctx = (): Ctx => {
-    const topic = stack.map((h) => h.text);
-    if (label) topic.push(label.text);
-    const top = stack[stack.length - 1];
-    return { topic, term: label?.text ?? top?.text, termLine: label?.line ?? top?.line, nested: false };
+    const topic: string[] = [];
+    const labels: string[] = [];
+    let owner: HeadingState | undefined;
+    for (const h of stack) {
+      if (h.role === 'title') continue;
+      if (h.role === 'label') {
+        labels.push(h.text);
+        continue;
+      }
+      topic.push(h.text);
+      owner = h;
+      labels.length = 0;
+    }
+    if (label && isGenericLabel(label.text)) labels.push(label.text);
+    else if (label) {
+      topic.push(label.text);
+      return { topic, term: label.text, termLine: label.line, nested: false };
+    }
+    const attribute = labels.length ? labels.join(' / ') : undefined;
+    if (!owner) return { topic, term: labels[0], termLine: stack.find((h) => h.role === 'label')?.line, nested: false, flags: ['section'] };
+    const flags: FactFlag[] | undefined = owner.role === 'section' ? ['section'] : undefined;
+    return { topic, term: owner.text, termLine: owner.line, attribute, nested: false, flags };
   };
 
   const toItems = (list: List): ListItem[] =>
@@ -96,7 +175,10 @@ export function parseMarkdown(lines: string[], env: Env): ParserResult {
       return { line: lineOf(at), lineEnd: head ? lastTextLine(lineOf(head), endOf(head)) : lineOf(li), raw: head ? slice(head) : '', blocks };
     });
 
-  const onHeading = (node: Heading) => {
+  const evidence = headingEvidence(tree.children, slice);
+  const title = titleIndex(tree.children, slice);
+
+  const onHeading = (node: Heading, index: number) => {
     const text = cleanHeading(slice(node));
     while (stack.length && stack[stack.length - 1].depth >= node.depth) stack.pop();
     label = null;
@@ -105,11 +187,13 @@ export function parseMarkdown(lines: string[], env: Env): ParserResult {
     if (!text) return env.sink.skip(line, 'empty-heading', slice(node));
     const reject = rejectLine(slice(node), text);
     if (reject === 'meta') return env.sink.skip(line, 'meta', slice(node));
-    const h = { depth: node.depth, text, line, factsAtStart: env.sink.facts.length };
+    const role = index === title ? 'title' : headingRole(text, evidence.get(index));
+    const h: HeadingState = { depth: node.depth, text, line, factsAtStart: env.sink.facts.length, role };
     stack.push(h);
-    env.lexicon.addTerm(text);
-    headings.push({ text, line, depth: node.depth, topic: ctx().topic });
-    marks.push({ line, topic: ctx().topic, term: text });
+    if (role === 'title') return env.sink.skip(line, 'heading', slice(node));
+    if (role === 'term') env.lexicon.addTerm(text);
+    headings.push({ text, line, depth: node.depth, topic: ctx().topic, role });
+    marks.push({ line, topic: ctx().topic, term: ctx().term });
   };
 
   const onTable = (node: Table) => {
@@ -204,7 +288,7 @@ export function parseMarkdown(lines: string[], env: Env): ParserResult {
     const text = c.text;
     if (!text) return;
     const lead = c.emphasis[0] && text.startsWith(c.emphasis[0]) ? c.emphasis[0] : undefined;
-    const split = splitTerm(text, { leadingEmphasis: lead });
+    const split = splitKeyValues(text) ? null : splitTerm(text, { leadingEmphasis: lead });
     const here = ctx();
     // Right under a heading the heading is the term: "Optical Character Recognition – used for …"
     // (003:503) defines Amazon Textract, so a dash or arrow there is not a separator.
@@ -236,7 +320,7 @@ export function parseMarkdown(lines: string[], env: Env): ParserResult {
       const node = nodes[i];
       const next = nodes[i + 1];
       prevWasHeading = nodes[i - 1]?.type === 'heading';
-      if (node.type === 'heading') onHeading(node);
+      if (node.type === 'heading') onHeading(node, nodes === tree.children ? i : -1);
       else if (node.type === 'paragraph') onParagraph(node, next);
       else if (node.type === 'list') {
         emitList(env, toItems(node), pending ?? ctx());

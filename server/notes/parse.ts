@@ -1,7 +1,8 @@
 // Entry point of the note parsers: (file name, raw text) -> ParsedFile. Pure and
 // deterministic: no I/O, no clock, no randomness; the same input gives the same output.
-import { ankiSeparator, detectLayout } from './detect-layout.js';
+import { ankiSeparator, consistentDelimiter, detectLayout } from './detect-layout.js';
 import { FactSink } from './fact-sink.js';
+import { maskFurniture } from './furniture.js';
 import { Lexicon } from './lexicon.js';
 import type { Env } from './list-facts.js';
 import { parseBullets } from './parse-bullets.js';
@@ -30,18 +31,20 @@ export function parseNotes(name: string, text: string, options: ParseOptions = {
   const env: Env = { sink, lexicon: new Lexicon(normalised, options.lexicon) };
 
   if (layout === 'flashcard-tsv' || layout === 'csv') {
-    const delimiter = ankiSeparator(normalised) ?? (layout === 'csv' ? ',' : '\t');
+    const delimiter = ankiSeparator(normalised) ?? (layout === 'csv' ? (consistentDelimiter(normalised) ?? ',') : '\t');
     parseDelimitedCards(normalised, env, delimiter, [baseName(name)].filter(Boolean));
   } else if (layout === 'flashcard-pairs') {
     parseFlashcardPairs(lines, env);
   } else {
-    // Tab tables can sit inside any layout: cut them out (keeping line numbers) first.
-    const blocks = findTabBlocks(lines);
-    const masked = [...lines];
+    // Page furniture goes first (front matter, callout markers, navigation, badges); then tab
+    // tables, which can sit inside any layout, are cut out (line numbers stay) for their parser.
+    const page = maskFurniture(lines, sink);
+    const blocks = findTabBlocks(page);
+    const masked = [...page];
     for (const b of blocks) for (let l = b.start; l <= b.end; l++) masked[l - 1] = '';
     const parse = layout === 'markdown' ? parseMarkdown : layout === 'rendered-bullets' ? parseBullets : parsePlainOutline;
     const result: ParserResult = parse(masked, env);
-    parseTabTables(lines, blocks, env, result.marks);
+    parseTabTables(page, blocks, env, result.marks);
     reportEmptyHeadings(result.headings, sink.facts, (h) => {
       // The document title and generic labels ("Example") are not entities of their own.
       const title = h === result.headings[0] && h.depth === Math.min(...result.headings.map((x) => x.depth));

@@ -18,6 +18,8 @@ export interface HeadingInfo {
   line: number;
   depth: number;
   topic: string[];
+  /** What the heading is to its notes (heading-role.ts); undefined: a term. */
+  role?: 'term' | 'section' | 'label' | 'question';
 }
 
 export interface ParserResult {

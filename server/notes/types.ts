@@ -12,6 +12,7 @@ export type FactFlag =
   | 'termInFact' // the fact repeats the term (the generator must mask it)
   | 'question' // the term is a question (Q&A card), not a name
   | 'conflict' // contradicts a fact of the same term in another file (set by the bank, not parsers)
+  | 'section' // the "term" is the heading of a section of notes, not the name of a thing
   | 'lowConfidence';
 
 export interface ParsedFact {
