@@ -16,6 +16,7 @@ const COLLECTION_NOUNS = new Set(
     ' ',
   ),
 );
+const FUNCTION_WORD = /^(?:of|for|and|or|the|a|an|in|on|to|with|vs\.?|&)$/i;
 const GROUP_WORDS = /\b(?:family|group|overview|summary|introduction|basics|fundamentals|misc(?:ellaneous)?|knowledge|others?)$/i;
 
 // A word that makes a heading a name even when it ends in a plural: an acronym, a CamelCase
@@ -54,7 +55,11 @@ export function headingRole(text: string, ev: RoleEvidence = { termItems: 0, pla
   // recommendations" still list several things.
   const collection = COLLECTION_NOUNS.has(last) && !(ev.isKnownName?.(t) ?? false);
   // A heading whose content is mostly terms of their own is the list they belong to.
-  const holdsTerms = ev.termItems >= 2 && ev.termItems >= ev.plainItems;
+  // A proper name in title case ("Kinesis Data Analytics", "Model Monitor") keeps its items as
+  // its own features even when they read "X - Y"; a plural or sentence-case heading does not.
+  const plural = /[^su]s$/i.test(last) && !/(?:ics|ss|us|is)$/i.test(last);
+  const titleCase = w.every((x) => /^[\p{Lu}\p{N}]/u.test(x) || FUNCTION_WORD.test(x));
+  const holdsTerms = ev.termItems >= 2 && ev.termItems >= ev.plainItems && (plural || !titleCase || w.length === 1 ? !named || plural : false);
   if (collection || holdsTerms) return 'section';
   if (ev.subHeadings >= 2 && ev.termItems + ev.plainItems === 0 && !named && w.length >= 2) return 'section';
   return 'term';

@@ -70,7 +70,8 @@ export class Lexicon {
       const head = w.slice(0, n).join(' ');
       const rest = w.slice(n).join(' ');
       if (!this.terms.has(termKey(head))) continue;
-      if (!/^[\p{Lu}]/u.test(rest)) continue;
+      // "LSTM, GRU (simplified LSTM)" lists two names; a glued term has no comma after it.
+      if (/[,;:]$/.test(head) || !/^[\p{Lu}]/u.test(rest)) continue;
       const longer = termKey(`${head} ${w[n]}`);
       if (this.terms.has(longer) || this.local.has(longer)) continue; // the term goes on
       return { term: head, rest };

@@ -72,10 +72,16 @@ function analyse(item: ListItem): Analysed {
 
 // The context for what an intro ("Encryption:", "hyperparameters:") introduces.
 export function introCtx(ctx: Ctx, intro: string, line: number): Ctx {
-  const topic = [...ctx.topic, intro];
-  if (!ctx.term || (!ctx.nested && isNamedIntro(intro))) return { topic, term: intro, termLine: line, nested: false };
+  // "RNN for:", "Spark is good for:": the items are what the named thing is used for.
+  const usedFor = /^(.+?)\s+(?:is\s+|are\s+)?(?:(?:used|good|useful|great|best|ideal)\s+)?for$/i.exec(intro);
+  if (usedFor && isTermLike(usedFor[1]) && words(usedFor[1]).length <= 4 && !isGenericLabel(usedFor[1]) && /^[\p{Lu}\p{N}]/u.test(usedFor[1])) {
+    return { topic: ctx.topic, term: usedFor[1], termLine: line, attribute: 'Used for', nested: false };
+  }
+  // A named intro ("Encryption:") opens a sub-topic; a label ("hyperparameters:", "anything
+  // else:") only files its items as an attribute of the outer term.
+  if (!ctx.term || (!ctx.nested && isNamedIntro(intro))) return { topic: [...ctx.topic, intro], term: intro, termLine: line, nested: false };
   const attribute = ctx.attribute ? `${ctx.attribute} / ${intro}` : intro;
-  return { ...ctx, topic, attribute };
+  return { ...ctx, attribute };
 }
 
 function flagsOf(c: CleanText, fact: string): ('math' | 'merged')[] {

@@ -289,6 +289,10 @@ export function parseMarkdown(lines: string[], env: Env): ParserResult {
     if (!text) return;
     const lead = c.emphasis[0] && text.startsWith(c.emphasis[0]) ? c.emphasis[0] : undefined;
     const split = splitKeyValues(text) ? null : splitTerm(text, { leadingEmphasis: lead });
+    // "#### **Model Monitor**" with its bullets, then "**JumpStart =** …": a bold-term paragraph
+    // after a deep term heading's own notes is that heading's sibling, written without a heading.
+    const top = stack[stack.length - 1];
+    if (split && lead && top?.role === 'term' && top.depth >= 3 && env.sink.facts.length > top.factsAtStart && !prevWasHeading && !label) stack.pop();
     const here = ctx();
     // Right under a heading the heading is the term: "Optical Character Recognition – used for …"
     // (003:503) defines Amazon Textract, so a dash or arrow there is not a separator.

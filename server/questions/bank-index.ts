@@ -178,7 +178,8 @@ export function buildIndex(bank: Bank): BankIndex {
       if (ini && ini.length >= 2) e.acronyms.push(ini);
     }
     e.acronyms = [...new Set(e.acronyms)].sort();
-    const typo = e.facts.every((f) => f.flags.includes('typoSuspect'));
+    // A section heading ("Tuning Neural Networks") is where notes sit, not a thing they name.
+    const typo = e.facts.every((f) => f.flags.includes('typoSuspect')) || e.facts.every((f) => f.flags.includes('section'));
     e.named = !typo && looksNamed(e.name) && (evidence.has(e.key) || (filesOf.get(e.key)?.size ?? 0) >= 2 || brandish(e.name));
     e.nameable = !typo && looksNamed(e.name);
     for (const f of e.facts) {

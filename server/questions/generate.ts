@@ -3,7 +3,9 @@
 // round-robin, so a game touches many topics and every requested kind. Every random choice comes
 // from a PRNG keyed by the seed and the slot, so the same inputs give byte-identical output.
 import { QUESTION_KINDS } from '../../shared/game-types.js';
-import { indexOf } from './bank-index.js';
+import { indexOf, type BankIndex } from './bank-index.js';
+import { leakKeyOfText, leaks } from './mask.js';
+import { normaliseOption } from './text.js';
 import { entityOf, type Ctx, type Draft, type KindBuilder } from './guards.js';
 import { cloze } from './kinds/cloze.js';
 import { defToTerm } from './kinds/def-to-term.js';
@@ -80,7 +82,27 @@ function spread(slots: Slot[], rng: Rng): Slot[] {
   return out;
 }
 
-function finalise(deck: string, draft: Draft, seed: GenerateOptions['seed'], slot: string): Question {
+/**
+ * The topic path players see while a question is open: the full path up to (not including) the
+ * first heading that shows the keyed option or one of its distinctive words. "Model Training >
+ * ML instance recommendations" above a question keyed "ML instance recommendations" would hand
+ * out the answer; the reveal shows the full path.
+ */
+export function shownTopic(ix: BankIndex, topic: readonly string[], draft: Draft): string[] {
+  if (draft.kind === 'true-false') return [...topic];
+  const key = draft.key.text;
+  const lk = leakKeyOfText(ix, key);
+  const keyNorm = normaliseOption(key);
+  const out: string[] = [];
+  for (const t of topic) {
+    const n = normaliseOption(t);
+    if (n.includes(keyNorm) || keyNorm.includes(n) || leaks(t, lk)) break;
+    out.push(t);
+  }
+  return out;
+}
+
+function finalise(ix: BankIndex, deck: string, draft: Draft, seed: GenerateOptions['seed'], slot: string): Question {
   const rng = new Rng(seed, `order|${slot}`);
   let options: string[];
   let sources: Question['sources'];
@@ -105,6 +127,7 @@ function finalise(deck: string, draft: Draft, seed: GenerateOptions['seed'], slo
     answer,
     deck,
     topic: [...(draft.topic ?? draft.fact.topic)],
+    shownTopic: shownTopic(ix, draft.topic ?? draft.fact.topic, draft),
     file: draft.fact.file,
     line: draft.line,
     explanation: draft.explanation,
@@ -170,7 +193,7 @@ export function generateQuestions(fullBank: Bank, options: GenerateOptions): Que
         for (const f of slot.facts) {
           const draft = BUILDERS[slot.kind].build(ctx, f, new Rng(options.seed, `${slot.id}|${f.id}`), { truth: truthHint() });
           if (!draft) continue;
-          const question = finalise(bank.deck, draft, options.seed, slot.id);
+          const question = finalise(ctx.ix, bank.deck, draft, options.seed, slot.id);
           if (ids.has(question.id) || struck.has(`${question.factId}|${question.kind}`)) continue;
           made = question;
           break;

@@ -58,7 +58,11 @@ export interface Question {
   /** Index of the correct option. */
   answer: number;
   deck: string;
+  /** Full topic path of the tested fact: shown at the reveal. */
   topic: string[];
+  /** The part of the topic path players see while the question is open: it never contains the
+   * keyed option (a heading that names the answer would give it away). */
+  shownTopic: string[];
   /** File and line where the tested text (the key) is written. */
   file: string;
   line: number;
