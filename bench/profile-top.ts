@@ -1,0 +1,64 @@
+// Reads a V8 CPU profile (.cpuprofile from `node --cpu-prof` or `npm run bench -- --cpu-prof`)
+// and prints where the time went: self time per function and per file, and total time (self
+// plus callees) per function, so a hot spot is found without opening DevTools.
+// Run: npx tsx bench/profile-top.ts <file.cpuprofile> [rows=25] [filter]
+// `filter` keeps only functions whose file path contains it (e.g. "server/").
+import fs from 'node:fs';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const [file, rowsArg, filter = ''] = process.argv.slice(2);
+if (!file) {
+  console.error('usage: npx tsx bench/profile-top.ts <file.cpuprofile> [rows] [filter]');
+  process.exit(1);
+}
+const rows = Number(rowsArg ?? 25);
+const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
+
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+// Microseconds of samples that landed in each node.
+const selfUs = new Map<number, number>();
+profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
+
+const short = (url: string) => url.replace(/^file:\/\//, '').replace(/^.*?\/(server|bench|node_modules)\//, '$1/');
+const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+
+const self = new Map<string, number>();
+const perFile = new Map<string, number>();
+const total = new Map<string, number>();
+for (const [id, us] of selfUs) {
+  const node = byId.get(id)!;
+  self.set(label(node), (self.get(label(node)) ?? 0) + us);
+  const f = short(node.callFrame.url) || `(${node.callFrame.functionName})`;
+  perFile.set(f, (perFile.get(f) ?? 0) + us);
+  // Inclusive time: every distinct function on the stack gets the sample once (recursion-safe).
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const l = label(byId.get(at)!);
+    if (seen.has(l)) continue;
+    seen.add(l);
+    total.set(l, (total.get(l) ?? 0) + us);
+  }
+}
+
+const print = (title: string, map: Map<string, number>) => {
+  console.log(`\n${title}`);
+  const list = [...map].filter(([k]) => !filter || k.includes(filter)).sort((a, b) => b[1] - a[1]).slice(0, rows);
+  for (const [k, us] of list) console.log(`${(us / 1000).toFixed(0).padStart(8)} ms ${((us / totalUs) * 100).toFixed(1).padStart(5)} %  ${k}`);
+};
+console.log(`${file}: ${(totalUs / 1e6).toFixed(1)} s sampled`);
+print('self time by function', self);
+print('self time by file', perFile);
+print('total time by function (self + callees)', total);
