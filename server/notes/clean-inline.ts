@@ -79,6 +79,11 @@ function stripMarkdownEmphasis(s: string, emphasis: string[]): string {
   // Single-underscore emphasis only around several words: "_label_" and snake_case stay as written.
   t = t.replace(/(^|[\s(])_(?=[^\s_])([^_\n]*\s[^_\n]*?)(?<=[^\s\\_])_(?=$|[\s).,;:!?\]])/g, '$1$2');
   t = t.replace(/~~(?=\S)([^~]+?)~~/g, '$1');
+  // "==highlight==" of notes apps marks what the author found important, like bold.
+  t = t.replace(/==(?=\S)([^=]+?)==/g, (_m, x: string) => {
+    emphasis.push(x.trim());
+    return x;
+  });
   t = t.replace(/`([^`]+)`/g, '$1');
   return t;
 }
@@ -99,6 +104,10 @@ export function cleanInline(raw: string): CleanText {
     return ' ';
   });
   s = s.replace(/\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, '$1'); // links keep their text
+  // Wiki links of notes apps: "[[Page]]", "[[Page#Heading|shown text]]" read as their text.
+  s = s.replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_m, target: string, shown?: string) => shown ?? target.replace(/^#/, '').replace(/#/, ' > '));
+  // Site components ("<Badge text=\"exam\" type=\"tip\"/>") are page furniture, not text.
+  s = s.replace(/<\/?[A-Z][\w-]*(?:\s+[^<>]*)?\/?>/g, ' ');
   s = s.replace(/<(https?:\/\/[^>\s]+)>/g, '$1');
 
   // OCR fix seen in PDF copies: the "S" of S3 read as an escaped dollar.

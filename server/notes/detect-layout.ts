@@ -73,15 +73,27 @@ export type Delimiter = '\t' | ',' | ';' | '|';
  * (nearly) every line into the same number of fields, 2 to 6. Semicolons and bars are tried
  * before commas, since definitions are full of commas. Null when no candidate is consistent.
  */
+/** Fields of one line, honouring quotes that open and close on the line; a stray quote that
+ * never closes is taken literally, so it cannot hide the line's shape. */
+function fieldCount(line: string, d: string): number {
+  if ((line.match(/"/g)?.length ?? 0) % 2 === 1) return line.split(d).length;
+  let n = 1;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}
+
 export function consistentDelimiter(text: string): Delimiter | null {
   const lines = contentLines(text);
   if (lines.length < 3 || /^#{1,6}\s/m.test(text)) return null;
   let best: { d: Delimiter; share: number } | null = null;
   for (const d of [';', '|'] as const) {
     const counts = new Map<number, number>();
-    // Quotes are not honoured here on purpose: a stray quote must not hide the shape.
     for (const l of lines) {
-      const n = l.split(d).length;
+      const n = fieldCount(l, d);
       counts.set(n, (counts.get(n) ?? 0) + 1);
     }
     const [mode, hits] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];

@@ -59,6 +59,8 @@ export function isNavigation(raw: string): boolean {
   if (BACK_TO_TOP.test(plain) && words.length <= 6) return true;
   const arrowed = NAV_START.test(plain) || NAV_END.test(plain);
   if (arrowed && (/[|·•]/.test(plain) || words.length <= 4)) return true;
+  // "Related: [[Biochemistry]] · [[Genetics]]": a label and links to other pages only.
+  if (/\[\[[^\]]+\]\]/.test(t) && !t.replace(/^[\w ]{1,20}:\s*/, '').replace(/\[\[[^\]]+\]\]/g, '').replace(/[\s,|·•]+/g, '')) return true;
   // Only links, joined by bars, dots or arrows: a page's prev/next bar or breadcrumb.
   const links = t.match(/\[[^\]]*\]\([^)\s]*(?:\.md|\.html?|\/|#[^)]*)\)/g) ?? [];
   if (links.length >= 2) {
@@ -78,7 +80,21 @@ export function isBadgeLine(raw: string): boolean {
   return rest === '' || /^[\s|·•]*$/.test(rest);
 }
 
+// GitBook / Jekyll block tags ("{% hint style=\"info\" %}", "{% endhint %}") open and close boxes.
+const LIQUID_TAG = /^\s*\{%-?\s*[\w-]+(?:\s[^%]*)?-?%\}\s*$/;
+// What a documentation site prints around every page.
+const PAGE_FOOTER = /^(?:was this (?:page|article|section) helpful\??|last (?:updated|modified|edited)\b.{0,40}|edit (?:this page|on github)\b.*|on this page:?|suggest (?:an )?edits?|report an issue|(?:previous|next)(?: page)?:?)$/i;
+// Notes-app metadata: "up:: [[Biology MOC]]", "Related:: [[A]], [[B]]", "#biology/cells #exam".
+const APP_FIELD = /^\s*[\w-]{1,20}::\s/;
+const TAG_LINE = /^\s*(?:#[\p{L}\p{N}_/-]+\s*)+$/u;
+
 const TOC_MARKER = /^\s*(?:\[\[_?toc_?\]\]|\[toc\]|\$\{toc\}|<!--\s*(?:toc|tocstop|\/toc)\s*-->)\s*$/i;
+
+// A callout title that names a thing: short, no sentence, not a generic caption.
+function isNameTitle(title: string): boolean {
+  const w = title.split(/\s+/);
+  return w.length <= 5 && !/[?!]$/.test(title) && !/^(?:note|notes|tip|tips|warning|caution|important|info|remember|example|summary|danger|hint|todo|question|abstract|quote|success|failure|bug|see also|key points?)$/i.test(title);
+}
 
 /**
  * Blanks the furniture lines of a page and reports each one. Returns the lines with furniture
@@ -101,10 +117,22 @@ export function maskFurniture(lines: readonly string[], sink: FurnitureSink): st
     }
     const box = OBSIDIAN_CALLOUT.exec(raw);
     if (box) {
-      // The box keeps its quote marker so the lines below stay one block; its title is a
-      // caption ("Remember", "Active transport"), not a fact of its own.
+      // The box keeps its quote marker so the lines below stay one block. A title that names
+      // a thing ("> [!tip] Tonicity") is what the box's text is about; a generic one
+      // ("Remember", "Warning") is only a caption.
       sink.skip(i + 1, 'callout', raw);
-      out[i] = box[1].trimEnd();
+      const title = box[3].trim().replace(/[:.]$/, '');
+      out[i] = title && isNameTitle(title) ? `${box[1]}**${title}**:` : box[1].trimEnd();
+      continue;
+    }
+    if (LIQUID_TAG.test(raw)) {
+      sink.skip(i + 1, 'callout', raw);
+      out[i] = '';
+      continue;
+    }
+    if (PAGE_FOOTER.test(raw.trim()) || APP_FIELD.test(raw) || TAG_LINE.test(raw)) {
+      sink.skip(i + 1, APP_FIELD.test(raw) || TAG_LINE.test(raw) ? 'front-matter' : 'navigation', raw);
+      out[i] = '';
       continue;
     }
     if (TOC_MARKER.test(raw)) {

@@ -11,7 +11,7 @@ import { isGenericLabel, words } from './heuristics.js';
 export type HeadingRole = 'term' | 'section' | 'label' | 'question';
 
 // Nouns that, as the last word of a heading, make it a collection rather than one thing.
-const COLLECTION_NOUNS = new Set(
+export const COLLECTION_NOUNS = new Set(
   'services models features techniques methods metrics stores types algorithms approaches options considerations recommendations tips networks optimizers distributions concepts basics fundamentals tools operations solutions components notes practices strategies steps rules examples parameters hyperparameters settings properties characteristics patterns issues fixes errors challenges questions terms definitions formulas families categories levels layers phases stages modes principles classes topics sources destinations formats instances resources families products offerings capabilities limits limitations differences comparisons miscellaneous misc overview summary introduction'.split(
     ' ',
   ),
@@ -51,6 +51,10 @@ export function headingRole(text: string, ev: RoleEvidence = { termItems: 0, pla
   // "Tuning Neural Networks", "Handling unbalanced data", "Measuring Models".
   if (/^[A-Z]?[a-z]{3,}ing$/.test(w[0]) && (w.length >= 3 || COLLECTION_NOUNS.has(last) || /s$/.test(last)) && !nameToken(w[w.length - 1])) return 'section';
   if (GROUP_WORDS.test(t) && !(w.length === 1 && named)) return 'section';
+  // "IOT related", "Security-related": about something, not the name of it.
+  if (/[\s-]related$/i.test(t)) return 'section';
+  // "Fixes for vanishing gradients", "Appropriate instances for deep learning", "Types of X".
+  if (lower.some((x, i) => COLLECTION_NOUNS.has(x) && /^(?:for|of|in|to|on)$/.test(lower[i + 1] ?? ''))) return 'section';
   // A brand or an acronym does not make a collection one thing: "AWS Services", "ML instance
   // recommendations" still list several things.
   const collection = COLLECTION_NOUNS.has(last) && !(ev.isKnownName?.(t) ?? false);

@@ -145,6 +145,7 @@ export const GENERIC_LABELS = new Set(
   ].map((s) => s.toLowerCase()),
 );
 
+const COLLECTION = /\b(?:approaches|types|options|techniques|methods|examples|steps|tips|strategies|considerations|recommendations|kinds|categories|ways)$/i;
 const NUMBER_WORDS = /^(?:two|three|four|five|six|several|few|many|\d+)\b/i;
 const RELATION_END = /\b(?:for|of|by|be|as|with|in|to|like|can|include|includes|consists|are|is|from|into|on|via|following|below|choose|supports|automates)$/i;
 
@@ -196,6 +197,8 @@ export function isNamedIntro(intro: string): boolean {
   if (!/^[\p{Lu}\p{N}]/u.test(t)) return false;
   if (FUNCTION_WORDS.has(w[0].toLowerCase())) return false;
   if (NUMBER_WORDS.test(t) || RELATION_END.test(t) || isGenericLabel(t) || hasVerb(t)) return false;
+  // "Transfer learning approaches:", "Model types:": a collection, not a thing.
+  if (COLLECTION.test(t)) return false;
   return true;
 }
 

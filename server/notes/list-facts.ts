@@ -5,7 +5,8 @@
 import { cleanInline, type CleanText } from './clean-inline.js';
 import type { FactSink } from './fact-sink.js';
 import { rejectLine } from './filters.js';
-import { isGenericLabel, isMergedChain, isNamedIntro, isTermLike, splitSecondAcronym, words } from './heuristics.js';
+import { headingRole } from './heading-role.js';
+import { GENERIC_LABELS, hasVerb, isGenericLabel, isMergedChain, isNamedIntro, isTermLike, splitSecondAcronym, words } from './heuristics.js';
 import type { Lexicon } from './lexicon.js';
 import type { FactFlag } from './types.js';
 import { splitKeyValues } from './key-value.js';
@@ -38,6 +39,7 @@ export interface Ctx {
   nested: boolean; // inside the children of a term item: short "x: y" items are attributes
   polarity?: '+' | '-';
   flags?: FactFlag[]; // set on every fact of the context's own term ('section': not a name)
+  aliases?: string[]; // other names of the context's own term ("ER" for "Endoplasmic reticulum")
 }
 
 export interface Env {
@@ -65,8 +67,10 @@ function analyse(item: ListItem): Analysed {
   const clean = cleanInline(item.raw);
   const text = clean.text;
   const intro = /:$/.test(text) && !/::$/.test(text);
-  // "Name Port=8042" settings are split by emitFeature, not read as "term = definition".
-  const split = intro || splitKeyValues(text) ? null : splitTerm(text, { paren: true, leadingEmphasis: leadingEmphasis(clean) });
+  // "Name Port=8042" settings are split by emitFeature, not read as "term = definition"; a
+  // clause before a colon ("COX-1 is always active: it protects …") names no term either.
+  let split = intro || splitKeyValues(text) ? null : splitTerm(text, { paren: true, leadingEmphasis: leadingEmphasis(clean) });
+  if (split && split.kind !== 'bold' && split.kind !== 'paren' && hasVerb(split.term)) split = null;
   return { item, clean, text, reject: rejectLine(item.raw, text), intro, split };
 }
 
@@ -101,6 +105,7 @@ export function emitFeature(env: Env, ctx: Ctx, at: At, text: string, c: CleanTe
     for (const p of kv.pairs) {
       env.lexicon.addTerm(p.term);
       env.sink.add({ ...at, topic: ctx.topic, term: p.term, attribute: p.key, fact: p.value, rule: 'S5/key-value', confidence: 0.85, group: `${group ?? `kv:${at.line}`}:${p.key.toLowerCase()}`, allowShort: true });
+      if (p.about) env.sink.add({ ...at, topic: ctx.topic, term: p.term, fact: p.about, rule: 'S5/key-value-about', confidence: 0.75, group });
     }
     return;
   }
@@ -118,6 +123,7 @@ export function emitFeature(env: Env, ctx: Ctx, at: At, text: string, c: CleanTe
   const flags: FactFlag[] = [...flagsOf(c, text), ...(ctx.flags ?? [])];
   env.sink.add({
     ...at,
+    aliases: ctx.aliases,
     termLine: ctx.termLine,
     topic: ctx.topic,
     term: ctx.term,
@@ -180,6 +186,8 @@ export function emitSplit(env: Env, ctx: Ctx, at: At, split: TermSplit, c: Clean
 
 function isAttributeSplit(split: TermSplit, ctx: Ctx): boolean {
   if (!ctx.term || split.kind === 'arrow' || split.kind === 'paren' || split.kind === 'bold') return false;
+  // Under a label ("How it works", "Features") an item's "one step: …" is the item's own text.
+  if (ctx.attribute && !GENERIC_LABELS.has(split.term.toLowerCase())) return false;
   if (ctx.nested) return isGenericLabel(split.term) || words(split.term).length <= 3;
   // At the top of a section only "label: value" reads as an attribute; "2 modes regular - …" does not.
   return split.kind !== 'dash' && isGenericLabel(split.term);
@@ -235,6 +243,13 @@ export function emitList(env: Env, items: ListItem[], ctx: Ctx): void {
     const unambiguous = split && (split.kind === 'colon' || split.kind === 'equals' || split.kind === 'bold');
     const namesTerm = !!split && isTermLike(split.term) && !isGenericLabel(split.term);
     const ownTerm = (unambiguous && namesTerm && /^[\p{Lu}\p{N}]/u.test(split!.term)) || (hasChildren && namesTerm && words(split!.term).length <= 4);
+    // "predictor type: regression" files a short label under the outer term; a longer left side
+    // ("opens with a three-way handshake: SYN, …") or any label inside a label stays one text.
+    const shortLabel = split && (words(split.term).length <= 3 || isGenericLabel(split.term)) && !ctx.attribute;
+    if (!termList && split && !ownTerm && split.kind === 'colon' && ctx.term && !hasChildren && !shortLabel) {
+      emitFeature(env, ctx, at, text, clean, 'S4/feature', group);
+      continue;
+    }
     if (!termList && split && !ownTerm && split.kind === 'colon' && ctx.term && !hasChildren) {
       emitAttribute(env, ctx, at, split, clean, 0.7, group);
       continue;
@@ -261,6 +276,11 @@ export function emitList(env: Env, items: ListItem[], ctx: Ctx): void {
     }
     // A short name over children of its own is a term ("Random Cut Forest" over "unsupervised").
     const shortName = hasChildren && words(text).length <= (termList ? 6 : 4) && isTermLike(text) && (termList || /^[\p{Lu}\p{N}]/u.test(text));
+    // "Functional groups", "Substitution reactions": a caption over its items opens a section.
+    if (shortName && headingRole(text) === 'section') {
+      emitBlocks(env, item.blocks, { topic: [...ctx.topic, text], term: text, termLine: item.line, nested: false, flags: ['section'] });
+      continue;
+    }
     if (shortName) {
       env.lexicon.addTerm(text);
       if (ctx.term) emitFeature(env, ctx, at, text, clean, 'S6/member', group, 0.6);

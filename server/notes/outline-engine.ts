@@ -47,7 +47,7 @@ function prefilter(lines: string[], env: Env): (string | null | false)[] {
 function buildBlocks(lines: (string | null | false)[]): Block[] {
   const blocks: Block[] = [];
   let stack: { indent: number; item: ListItem }[] = [];
-  let prev: 'blank' | 'bullet' | 'text' | 'break' = 'blank';
+  let prev: 'blank' | 'bullet' | 'child' | 'text' | 'break' = 'blank';
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     const line = i + 1;
@@ -82,9 +82,19 @@ function buildBlocks(lines: (string | null | false)[]): Block[] {
       prev = 'bullet';
       continue;
     }
-    if (prev === 'bullet' && stack.length) {
-      // Lazy continuation of the previous item (004:454-455).
-      const item = stack[stack.length - 1].item;
+    if ((prev === 'bullet' || prev === 'child') && stack.length) {
+      const top = stack[stack.length - 1];
+      const item = top.item;
+      const indent = raw.length - raw.trimStart().length;
+      // Lines indented under a short caption ("- Reference compounds" over "Methane, simplest
+      // alkane. Formula=CH4"), or lines that carry their own setting, are children of the item,
+      // one fact each; anything else continues the item's text (004:454-455).
+      const caption = prev === 'child' || (words(item.raw).length <= 4 && !/[.;:,]$/.test(item.raw.trim()));
+      if (indent > top.indent && (caption || splitKeyValues(raw.trim()))) {
+        item.blocks.push({ kind: 'para', line, lineEnd: line, raw: raw.trim() });
+        prev = 'child';
+        continue;
+      }
       item.raw += ` ${raw.trim()}`;
       item.lineEnd = line;
       continue;
@@ -174,6 +184,18 @@ export function parseOutline(lines: string[], env: Env, cfg: OutlineConfig): Par
       emitList(env, block.items, pending ?? headingCtx);
       pending = null;
       continue;
+    }
+    // "Organic Chemistry II: functional groups and reactions" opening the file, with perhaps a
+    // line of remarks under it, is the file's title: not a term and not a topic.
+    if (!titleChecked && bi === 0 && env.sink.facts.length === 0 && block.lineEnd - block.line <= 1) {
+      const [first, ...rest] = block.raw.split('\n');
+      const t = cleanInline(first).text;
+      if (/^[^.]{3,80}:\s\S/.test(t) && words(t).length <= 10 && !/\.$/.test(t) && next?.kind === 'list') {
+        titleChecked = true;
+        env.sink.skip(block.line, 'heading', first);
+        rest.forEach((r, k) => env.sink.skip(block.line + k + 1, 'meta', r));
+        continue;
+      }
     }
     const ctxNow: Ctx = pending ?? headingCtx;
     pending = null;

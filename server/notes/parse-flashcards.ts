@@ -55,16 +55,24 @@ function emitCards(cards: Card[], env: Env, topic: string[], setGroup: string): 
       env.sink.skip(card.termLine, 'meta', card.term);
       continue;
     }
-    env.lexicon.addTerm(term.text);
+    // "Glyceryl trinitrate (GTN)", "Adrenaline (epinephrine)": a name and another name of it.
+    const named = /\?$/.test(term.text) ? null : /^(.+?)\s*\(([^()]{1,40})\)$/.exec(term.text);
+    const alias = named && named[2].split(/\s+/).length <= 4 ? named[2].trim() : undefined;
+    const front = alias ? named![1].trim() : term.text;
+    env.lexicon.addTerm(front);
     const flags: FactFlag[] = def.math || term.math ? ['math'] : [];
-    for (const part of explodeDefinition(term.text, def.text)) {
+    const parts = explodeDefinition(front, def.text);
+    // A comparison card ("Mitosis vs meiosis") also keeps its whole answer under its own front.
+    if (parts.some((p) => p.rule === 'S9/compare') && !parts.some((p) => p.term === undefined && p.rule === 'S9/pair')) parts.unshift({ fact: def.text, rule: 'S9/pair' });
+    for (const part of parts) {
       const own = part.term === undefined;
       env.sink.add({
         line: card.defLine,
         lineEnd: card.defLineEnd,
         termLine: card.termLine,
-        topic: own ? cardTopic : [...cardTopic, term.text],
-        term: part.term ?? term.text,
+        topic: cardTopic,
+        aliases: own && alias ? [alias] : undefined,
+        term: part.term ?? front,
         attribute: part.attribute,
         fact: part.fact,
         rule: part.rule,
@@ -96,6 +104,7 @@ export function parseFlashcardPairs(lines: string[], env: Env): void {
 }
 
 const HEADER_WORDS = /^(?:term|terms|word|front|question|prompt|definition|definitions|back|answer|meaning)$/i;
+const GROUP_WORDS = /^(?:unit|chapter|topic|category|section|lesson|week|module|subject|deck|group|part)$/i;
 
 // Anki writes "#separator:tab", "#html:true", "#columns:Front\tBack", "#deck column:3" first.
 function ankiHeaders(lines: string[]): { columns?: string[]; skip: Set<number>; deckCol?: number; count: number } {
@@ -175,6 +184,10 @@ export function parseDelimitedCards(text: string, env: Env, delimiter: '\t' | ',
   const body = text.slice(bodyStart);
   const cards: Card[] = [];
   let prev = 0;
+  // A header row may name extra columns: a grouping ("unit", "chapter") becomes the card's
+  // topic and tags are dropped, so neither is glued onto the answer.
+  let groupCol: number | undefined = head.deckCol;
+  const dropCols = new Set(head.skip);
   Papa.parse<string[]>(body, {
     delimiter,
     skipEmptyLines: false,
@@ -184,15 +197,20 @@ export function parseDelimitedCards(text: string, env: Env, delimiter: '\t' | ',
       const line = lineAt(bodyStart + startOffset);
       const endLine = lineAt(bodyStart + Math.max(startOffset, res.meta.cursor - 1));
       prev = res.meta.cursor;
-      const fields = res.data.filter((_f, i) => !head.skip.has(i));
-      if (fields.every((f) => !f.trim())) return;
-      if (cards.length === 0 && !head.columns && fields.slice(0, 2).every((f) => HEADER_WORDS.test(f.trim()))) {
-        env.sink.skip(line, 'table-header', fields.join(' | '));
+      if (res.data.every((f) => !f.trim())) return;
+      if (cards.length === 0 && !head.columns && res.data.slice(0, 2).every((f) => HEADER_WORDS.test(f.trim()))) {
+        res.data.forEach((name, i) => {
+          if (i < 2) return;
+          if (GROUP_WORDS.test(name.trim())) groupCol = i;
+          else if (/^tags?$/i.test(name.trim())) dropCols.add(i);
+        });
+        env.sink.skip(line, 'table-header', res.data.join(' | '));
         return;
       }
+      const fields = res.data.filter((_f, i) => !dropCols.has(i) && i !== groupCol);
       const deck =
-        head.deckCol !== undefined
-          ? (res.data[head.deckCol] ?? '')
+        groupCol !== undefined
+          ? (res.data[groupCol] ?? '')
               .split('::')
               .map((d) => cleanInline(d).text)
               .filter(Boolean)

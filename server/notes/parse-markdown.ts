@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { cleanInline } from './clean-inline.js';
 import { isTocEntry, rejectLine } from './filters.js';
 import { headingRole, type HeadingRole, type RoleEvidence } from './heading-role.js';
-import { isGenericLabel, isHeadingLike, isTermLike, sameLabel, words } from './heuristics.js';
+import { hasVerb, isGenericLabel, isHeadingLike, isTermLike, sameLabel, words } from './heuristics.js';
 import { emitFeature, emitList, emitSplit, introCtx, type Ctx, type Env, type ItemBlock, type ListItem } from './list-facts.js';
 import { splitKeyValues } from './key-value.js';
 import { splitTerm } from './split-term.js';
@@ -40,6 +40,7 @@ export function maskToc(lines: string[], env: Env): string[] {
 interface HeadingState {
   depth: number;
   text: string;
+  aliases?: string[];
   line: number;
   factsAtStart: number;
   role: HeadingRole | 'title';
@@ -99,6 +100,18 @@ function titleIndex(nodes: RootContent[], text: (n: Nodes) => string): number {
   return between.length <= 1 && between.every((n) => n.type === 'paragraph' && words(cleanInline(text(n)).text).length <= 6) ? first.i : -1;
 }
 
+/** "Endoplasmic reticulum (ER)", "Glyceryl trinitrate (GTN)": a name with its abbreviation. */
+export function headingAlias(text: string): { name: string; alias: string } | null {
+  const m = /^(.+?)\s*\(([A-Z][A-Za-z0-9&+-]{1,9})\)$/.exec(text);
+  if (!m || m[1].split(/\s+/).length < 2) return null;
+  const initials = m[1].split(/[\s-]+/).filter((w) => /^[A-Za-z]/.test(w) && !/^(?:of|the|and|for|in|on|a|an)$/i.test(w)).map((w) => w[0].toUpperCase()).join('');
+  const acr = m[2].toUpperCase().replace(/[^A-Z0-9]/g, '');
+  // The letters of the abbreviation, in order, among the initials ("EMR" in "Elastic Map Reduce").
+  let at = 0;
+  for (const ch of initials) if (ch === acr[at]) at++;
+  return at === acr.length || initials.startsWith(acr) ? { name: m[1].trim(), alias: m[2] } : null;
+}
+
 export function cleanHeading(raw: string): string {
   const body = raw.replace(/^\s*#{1,6}\s*/, '').replace(/\s#+\s*$/, '');
   const c = cleanInline(body.replace(/^\s*\d+(?:\.\d+)*\.?\s+/, ''));
@@ -155,7 +168,7 @@ export function parseMarkdown(lines: string[], env: Env): ParserResult {
     const attribute = labels.length ? labels.join(' / ') : undefined;
     if (!owner) return { topic, term: labels[0], termLine: stack.find((h) => h.role === 'label')?.line, nested: false, flags: ['section'] };
     const flags: FactFlag[] | undefined = owner.role === 'section' ? ['section'] : undefined;
-    return { topic, term: owner.text, termLine: owner.line, attribute, nested: false, flags };
+    return { topic, term: owner.text, termLine: owner.line, attribute, nested: false, flags, aliases: owner.aliases };
   };
 
   const toItems = (list: List): ListItem[] =>
@@ -188,7 +201,9 @@ export function parseMarkdown(lines: string[], env: Env): ParserResult {
     const reject = rejectLine(slice(node), text);
     if (reject === 'meta') return env.sink.skip(line, 'meta', slice(node));
     const role = index === title ? 'title' : headingRole(text, evidence.get(index));
-    const h: HeadingState = { depth: node.depth, text, line, factsAtStart: env.sink.facts.length, role };
+    // "Endoplasmic reticulum (ER)": the name, with its abbreviation as another name of it.
+    const alias = headingAlias(text);
+    const h: HeadingState = { depth: node.depth, text: alias?.name ?? text, line, factsAtStart: env.sink.facts.length, role, aliases: alias ? [alias.alias] : undefined };
     stack.push(h);
     if (role === 'title') return env.sink.skip(line, 'heading', slice(node));
     if (role === 'term') env.lexicon.addTerm(text);
@@ -288,7 +303,17 @@ export function parseMarkdown(lines: string[], env: Env): ParserResult {
     const text = c.text;
     if (!text) return;
     const lead = c.emphasis[0] && text.startsWith(c.emphasis[0]) ? c.emphasis[0] : undefined;
-    const split = splitKeyValues(text) ? null : splitTerm(text, { leadingEmphasis: lead });
+    // A tagline: the first thing under a term heading, wholly bold or italic ("**Protein factory
+    // of the cell**", "**Fluid mosaic: a bilayer …**") is the heading's definition, whatever
+    // separators it holds.
+    const owner = stack[stack.length - 1];
+    const wholeEmphasis = c.emphasis.length === 1 && c.emphasis[0].replace(/\W+/g, '') === text.replace(/\W+/g, '');
+    if (wholeEmphasis && owner && owner.role === 'term' && !label && env.sink.facts.length === owner.factsAtStart) {
+      return emitFeature(env, ctx(), at, text, { ...c, emphasis: [] }, 'S7/tagline', undefined, 0.9);
+    }
+    let split = splitKeyValues(text) ? null : splitTerm(text, { leadingEmphasis: lead });
+    // "UDP is not \"broken TCP\": it simply …": a clause before the colon names no term.
+    if (split && split.kind !== 'bold' && hasVerb(split.term)) split = null;
     // "#### **Model Monitor**" with its bullets, then "**JumpStart =** …": a bold-term paragraph
     // after a deep term heading's own notes is that heading's sibling, written without a heading.
     const top = stack[stack.length - 1];

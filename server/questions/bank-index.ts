@@ -179,7 +179,7 @@ export function buildIndex(bank: Bank): BankIndex {
     }
     e.acronyms = [...new Set(e.acronyms)].sort();
     // A section heading ("Tuning Neural Networks") is where notes sit, not a thing they name.
-    const typo = e.facts.every((f) => f.flags.includes('typoSuspect')) || e.facts.every((f) => f.flags.includes('section'));
+    const typo = e.facts.every((f) => f.flags.includes('typoSuspect')) || e.facts.filter((f) => f.flags.includes('section')).length * 2 >= e.facts.length;
     e.named = !typo && looksNamed(e.name) && (evidence.has(e.key) || (filesOf.get(e.key)?.size ?? 0) >= 2 || brandish(e.name));
     e.nameable = !typo && looksNamed(e.name);
     for (const f of e.facts) {

@@ -14,6 +14,7 @@ import { qa } from './kinds/qa.js';
 import { termToDef } from './kinds/term-to-def.js';
 import { trueFalse } from './kinds/true-false.js';
 import { Rng, stableId } from './seeded.js';
+import { senseProblems } from './sense.js';
 import type { Bank, BankFact, GenerateOptions, Question, QuestionKind } from './types.js';
 
 const BUILDERS: Record<QuestionKind, KindBuilder> = {
@@ -195,6 +196,8 @@ export function generateQuestions(fullBank: Bank, options: GenerateOptions): Que
           if (!draft) continue;
           const question = finalise(ctx.ix, bank.deck, draft, options.seed, slot.id);
           if (ids.has(question.id) || struck.has(`${question.factId}|${question.kind}`)) continue;
+          // The same sense checks `quality` reports: a question that fails one is never asked.
+          if (senseProblems(ctx.ix, question).length) continue;
           made = question;
           break;
         }

@@ -109,7 +109,12 @@ export function subjectName(e: Entity, f: BankFact): string {
 
 export function statementLabel(e: Entity, f: BankFact): string {
   const name = subjectName(e, f);
-  return f.attribute ? `${name} (${f.attribute})` : name;
+  if (!f.attribute) return name;
+  // "SageMaker (Training)" already says what a "(Training)" attribute would add.
+  const attr = f.attribute.split(' / ').pop()!.trim();
+  // A clause used as a list intro ("Contains 2 machine learning algorithms") is no label.
+  if (attr.split(/\s+/).length > 4 || /\b(?:is|are|can|contains?|has|have|includes?)\b/i.test(attr)) return name;
+  return name.toLowerCase().includes(`(${attr.toLowerCase()})`) ? name : `${name} (${attr})`;
 }
 
 export interface DraftOption {

@@ -169,11 +169,13 @@ function balanced(s: string): boolean {
  * Fit a fact into `max` characters by keeping its first clause(s): cut at a sentence end, then
  * at ";" or " - ", then at ", ". Returns null when no clean cut fits, so the caller skips.
  */
-export function fitClause(text: string, max: number): string | null {
+export function fitClause(text: string, max: number, cutAtCommas = true): string | null {
   const t = text.trim().replace(/\s+/g, ' ');
   const done = (s: string) => s.replace(/[\s,;:–-]+$/, '').replace(/\.$/, '').trim();
   if (t.length <= max && balanced(t)) return done(t) || null;
-  for (const sep of [/\.\s+/g, /;\s+|\s[-–]\s/g, /,\s+/g]) {
+  // A statement cut at a comma can read as a fragment ("must be collected, processed"): callers
+  // that show a whole claim ask for sentence and clause cuts only.
+  for (const sep of cutAtCommas ? [/\.\s+/g, /;\s+|\s[-–]\s/g, /,\s+/g] : [/\.\s+/g, /;\s+|\s[-–]\s/g]) {
     let best: string | null = null;
     for (const m of t.matchAll(sep)) {
       const head = done(t.slice(0, m.index));

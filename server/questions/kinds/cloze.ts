@@ -6,7 +6,7 @@ import { DURATION_UNITS, SIZE_UNITS, quantities, type Quantity } from '../confli
 import { pickOptions, relation, structuralScore, type Option } from '../distractors.js';
 import { MAX_OPTION, MAX_PROMPT, cleanFact, entityOf, isQuestionTerm, source, statementLabel, termLineOf, type Ctx, type KindBuilder } from '../guards.js';
 import { BLANK, leakKeyOfEntity, leakKeyOfText, leaks } from '../mask.js';
-import { contentStems, normaliseOption, stemSet } from '../text.js';
+import { contentStems, intersects, normaliseOption, stemSet } from '../text.js';
 import type { BankFact } from '../types.js';
 import { nameOption } from './def-to-term.js';
 import { mentionsIn } from './mentions.js';
@@ -38,7 +38,7 @@ function valuesByClass(ix: BankIndex): Map<string, ValueRef[]> {
     for (const f of ix.bank.facts) {
       // A number is atomic: a truncated or question-flagged line still states it ("port 8080, and").
       if (f.conflictGroup || f.flags.includes('merged') || f.flags.includes('math')) continue;
-      for (const q of quantities(f.fact)) {
+      for (const q of quantities(clozeText(f))) {
         const cls = unitClass(q);
         if (!cls) continue;
         if (!m.has(cls)) m.set(cls, []);
@@ -70,13 +70,14 @@ function blanked(text: string, start: number, end: number): string | null {
 
 function numeric(ctx: Ctx, f: BankFact, e: Entity, rng: Rng, label: string) {
   const { ix } = ctx;
-  const q = quantities(f.fact).find((x) => unitClass(x) !== null);
+  const text = clozeText(f);
+  const q = quantities(text).find((x) => unitClass(x) !== null);
   if (!q) return null;
   const cls = unitClass(q)!;
   const keyText = shownValue(q);
   // A port blank hides the number only ("Port=____"); other blanks hide number and unit.
   const end = q.unit === 'port' ? q.end : q.start + q.text.length;
-  const stem = blanked(f.fact, q.start, end);
+  const stem = blanked(text, q.start, end);
   const keyNorm = normaliseOption(keyText);
   if (!stem || showsNumber(`${label} ${stem}`, q.value) || !contentStems(stem.replace(BLANK, ' ')).length) return null;
   // Values the key entity states elsewhere for this class could also be right; ports are the
@@ -106,48 +107,86 @@ function sharesLongRun(a: string, b: string): boolean {
   return false;
 }
 
+/** Is [start, end) one item of an enumeration ("S3, ____, Amazon RDS")? A list in the notes is
+ * rarely the whole list, so another item of its kind could fill the blank as well. */
+export function inEnumeration(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  // A parenthesis after the name ("RANDOM_CUT_FOREST (anomaly detection) and HOTSPOTS") is
+  // still followed by the rest of the list.
+  const rest = after.replace(/^\s*\([^()]*\)/, '');
+  return (
+    /(?:,|\band|\bor|&|\/|\+|->|=>|→)\s*$/i.test(before) ||
+    /^\s*(?:,|\band\b|\bor\b|&|\/|\+|->|=>|→)/i.test(rest) ||
+    (/\(\s*$/.test(before) && /^\s*,/.test(after))
+  );
+}
+
 function mention(ctx: Ctx, f: BankFact, e: Entity, rng: Rng, label: string) {
   const { ix } = ctx;
   for (const m of mentionsIn(ix, f.fact)) {
     const target = ix.entities.get(m.entityKey)!;
     if (target.key === e.key || !target.groups.size) continue;
+    // Blanks go on distinctive names only: never the deck's own brand ("SageMaker"), never
+    // one item of a list.
+    if (inEnumeration(f.fact, m.start, m.end) || ![...target.nameStems].every((s) => ix.distinctive(s))) continue;
     const stem = blanked(f.fact, m.start, m.end);
     // The rest of the sentence has to say something, or the blank is just "name the term".
     if (!stem || contentStems(stem.replace(BLANK, ' ')).length < 2 || leaks(`${label} ${stem}`, leakKeyOfEntity(ix, target))) continue;
     const stemStems = new Set(contentStems(stem).filter((s) => !e.nameStems.has(s)));
     const saidOfKey = new Set(e.facts.flatMap((x) => mentionsIn(ix, x.fact).map((y) => y.entityKey)));
-    const cands: Option[] = [];
-    for (const g of target.groups) {
+    // Options come from one list the blanked name belongs to (its siblings in the notes), so all
+    // four are things of one kind; the list with the most usable siblings wins.
+    const byGroup = new Map<string, Option[]>();
+    for (const g of [...target.groups].sort()) {
+      const cands: Option[] = [];
       for (const k of ix.groupMembers.get(g) ?? []) {
         const d = ix.entities.get(k)!;
         const opt = nameOption(d);
         if (!opt || d.key === e.key || d.key === target.key || saidOfKey.has(d.key)) continue;
+        if (![...d.nameStems].some((s) => ix.distinctive(s))) continue;
         if (leaks(f.fact, leakKeyOfEntity(ix, d))) continue;
         // A sibling whose own facts say much the same as the sentence would also fit the blank.
         if (d.facts.some((x) => mentionsIn(ix, x.fact).some((y) => y.entityKey === e.key))) continue;
-        if (d.stems.some((s) => [...s].filter((x) => stemStems.has(x)).length >= 2)) continue;
+        // Even one distinctive word in common ("detect" for an anomaly detector) makes it a
+        // second answer.
+        if (d.stems.some((s) => [...s].some((x) => stemStems.has(x) && ix.distinctive(x)))) continue;
+        // All four must be things of one family: filed under the same heading or sharing a name
+        // word with the blanked one ("Random Cut Forest" beside other algorithms of its list).
+        if (!intersects(d.homes, target.homes) && !intersects(d.categories, target.categories)) continue;
+        if (sharesLongRun(opt.text, stem)) continue;
         cands.push({ text: opt.text, fact: opt.fact, line: termLineOf(opt.fact), entityKey: d.key, tier: 'list', score: 3 });
       }
+      byGroup.set(g, cands);
     }
     // Show the entity's usual spelling when the fact only differs in case ("redshift spectrum").
     const keyText = normaliseOption(target.name) === normaliseOption(m.text) ? target.name : m.text;
     if (leaks(`${label} ${stem}`, leakKeyOfText(ix, keyText))) continue;
-    const picked = pickOptions(keyText, target.key, cands.filter((c) => !sharesLongRun(c.text, stem)), 3, rng);
-    if (picked) return { stem, keyText, picked, line: f.lineStart };
+    const groups = [...byGroup.values()].filter((c) => c.length >= 3).sort((a, b) => b.length - a.length);
+    for (const cands of groups) {
+      const picked = pickOptions(keyText, target.key, cands, 3, rng);
+      if (picked) return { stem, keyText, picked, line: f.lineStart };
+    }
   }
   return null;
 }
 
 const CLASS_ORDER = ['port', 'size', 'duration', 'percent', 'none'];
 
+/** The text a blank is cut from: a setting ("Zeppelin notebooks" / Port / 8890) reads as
+ * "Port=8890", the way the notes wrote it. */
+export function clozeText(f: BankFact): string {
+  return f.rule === 'S5/key-value' && f.attribute ? `${f.attribute}=${f.fact}` : f.fact;
+}
+
 export const cloze: KindBuilder = {
   kind: 'cloze',
   // Numbers first: a value cloze is the safer item (one right answer, same-class options), and
   // ports the safest of all (a port belongs to exactly one named thing).
-  rank: (f) => Math.min(4, ...quantities(f.fact).map((q) => CLASS_ORDER.indexOf(unitClass(q) ?? 'none'))),
+  rank: (f) => Math.min(4, ...quantities(clozeText(f)).map((q) => CLASS_ORDER.indexOf(unitClass(q) ?? 'none'))),
   eligible(ctx, f) {
     const e = entityOf(ctx.ix, f);
-    return e.named && cleanFact(f) && !isQuestionTerm(f) && stemSet(f.fact).size >= 2;
+    return e.named && cleanFact(f) && !isQuestionTerm(f) && stemSet(clozeText(f)).size >= 2;
   },
   build(ctx, f, rng) {
     const e = entityOf(ctx.ix, f);

@@ -20,7 +20,9 @@ import {
   type KindBuilder,
 } from '../guards.js';
 import { leakKeyOfEntity, leaks, maskLeaks, namesEntity } from '../mask.js';
-import { contentStems, fitClause, hasMarkup, jaccard, overlapsTooMuch, stemSet } from '../text.js';
+import { termKey } from '../canonical.js';
+import { descriptionProblem } from '../sense.js';
+import { contentStems, hasMarkup, jaccard, overlapsTooMuch, stemSet } from '../text.js';
 import type { BankFact } from '../types.js';
 
 /** The option that names an entity, with the fact whose line shows that spelling. */
@@ -44,12 +46,36 @@ function shortLabel(attr: string): boolean {
   return attr.split(/\s+/).length <= 3 && /^[A-Z]/.test(attr) && !/[/:]/.test(attr);
 }
 
-function prompt(def: string, f: BankFact, hint: string | null): string {
+// Labels under which a value reads as a property of its term: "Which term has this input: …".
+const FIELD_LABELS = /^(?:inputs?|outputs?|input formats?|data types?|data formats?|use cases?|examples?|hyper ?parameters?|instances?|hardware|metrics?|tuning|pros|cons|benefits|features|limitations|concepts|key concepts|purpose|port|ports|retention|file types?|content types?|algorithms?|side effects|indications|contraindications|mechanism(?: of action)?|symptoms|treatment|causes|function|role|location)$/i;
+
+function prompt(def: string, f: BankFact): string | null {
   const a = f.attribute;
-  const ask = !a ? `Which term is described as "${def}"?` : shortLabel(a) ? `Which term has ${a} "${def}"?` : `For which term do the notes list "${def}" under "${a}"?`;
-  // The heading is context, unless it only repeats the attribute.
-  const useHint = hint && (!a || hint.toLowerCase() !== a.toLowerCase());
-  return useHint ? `In "${hint}": ${ask[0].toLowerCase()}${ask.slice(1)}` : ask;
+  if (!a) return `Which term is described as "${def}"?`;
+  const label = a.split(' / ').pop()!.trim();
+  // Any other attribute ("Training", "Convert audio files to text") is context the clue needs
+  // and a prompt cannot phrase naturally: no question.
+  if (!FIELD_LABELS.test(label)) return null;
+  if (!shortLabel(label)) return `For which term do the notes list "${def}" under "${label}"?`;
+  // "Which term has these use cases: …", "Which term has this input: …".
+  return `Which term has ${/[^s]s$/i.test(label) ? 'these' : 'this'} ${label.toLowerCase()}: "${def}"?`;
+}
+
+/** The definition as a clue: the whole fact when it is short, else its first sentence. A clause
+ * cut at a comma ("During training") is no definition, so commas are never cut at. */
+function clueText(fact: string): string | null {
+  const t = fact.trim().replace(/\s+/g, ' ').replace(/\.$/, '');
+  if (t.length <= 140) return t;
+  const first = /^(.{20,140}?[a-z0-9)\]])\.\s+[A-Z]/.exec(t);
+  return first ? first[1] : null;
+}
+
+/** One is filed under the other's heading, or one name holds the other ("LSTM" under "RNN";
+ * "Ground Truth" and "Ground Truth Plus"): what is said of one may hold for the other. */
+export function nestedEntities(a: Entity, b: Entity): boolean {
+  const under = (x: Entity, y: Entity) => x.facts.some((f) => f.topic.some((t) => y.termKeys.has(termKey(t))));
+  const inside = (x: Set<string>, y: Set<string>) => x.size > 0 && [...x].every((s) => y.has(s));
+  return under(a, b) || under(b, a) || inside(a.nameStems, b.nameStems) || inside(b.nameStems, a.nameStems);
 }
 
 export const defToTerm: KindBuilder = {
@@ -64,17 +90,20 @@ export const defToTerm: KindBuilder = {
     // The key is the term as this fact's line spells it, so the cited line shows the answer.
     const keyText = ownSpelling(f);
     if (!keyText || keyText.length > MAX_OPTION || hasMarkup(keyText)) return null;
-    const def = fitClause(f.fact, 140);
-    if (!def) return null;
+    const def = clueText(f.fact);
+    if (!def || descriptionProblem(def)) return null;
     const lk = leakKeyOfEntity(ix, e);
     const masked = maskLeaks(def, lk);
     const visible = contentStems(masked.text.replaceAll('____', ' '));
-    // Tautologies ("SageMaker Serverless: serverless for your models") leave nothing to go on.
-    if (visible.length < 2 || masked.masked > visible.length || !visible.some((s) => ix.distinctive(s))) return null;
-    const hint = topicHint(e, f);
-    let text = prompt(masked.text, f, hint && !leaks(hint, lk) ? hint : null);
-    if (text.length > MAX_PROMPT) text = prompt(masked.text, f, null);
-    if (text.length > MAX_PROMPT || leaks(text, lk) || namesEntity(text, e)) return null;
+    const blanks = masked.text.split('____').length - 1;
+    // Tautologies ("SageMaker Serverless: serverless for your models") leave nothing to go on;
+    // more than one blank, or a third of the words masked, leaves a riddle, not a definition.
+    if (visible.length < 3 || blanks > 1 || masked.masked > 0.3 * (visible.length + masked.masked) || !visible.some((s) => ix.distinctive(s))) return null;
+    const text = prompt(masked.text, f);
+    if (!text || text.length > MAX_PROMPT || leaks(text, lk) || namesEntity(text, e)) return null;
+    // The deck's own brand ("Amazon SageMaker") is the subject of half the notes: no clue
+    // singles it out.
+    if (![...e.nameStems].some((s) => ix.distinctive(s))) return null;
     const defStems = stemSet(def);
     const make = (d: Entity, rel: Parameters<typeof structuralScore>[0]): Option | null => {
       const opt = nameOption(d);
@@ -82,9 +111,9 @@ export const defToTerm: KindBuilder = {
       // A path-like name (a content type such as "text/csv") only stands beside another one.
       if (/^\S+\/\S+$/.test(opt.text) !== /^\S+\/\S+$/.test(keyText)) return null;
       // Could the definition also describe d? Then d is a second right answer.
-      if (d.stems.some((s) => overlapsTooMuch(s, defStems)) || entitiesOverlap(ix, e, d) || shareConflict(e, d)) return null;
+      if (d.stems.some((s) => overlapsTooMuch(s, defStems)) || entitiesOverlap(ix, e, d) || shareConflict(e, d) || nestedEntities(e, d)) return null;
       // A distractor named in the prompt itself reads as a trick.
-      if (namesEntity(text, d)) return null;
+      if (namesEntity(text, d) || namesEntity(def, d)) return null;
       const content = Math.max(0, ...d.stems.map((s) => jaccard(s, defStems)));
       const score = structuralScore(rel) + formSim(keyText, opt.text) + (content < 0.4 ? content : 0);
       return { text: opt.text, fact: opt.fact, line: termLineOf(opt.fact), entityKey: d.key, tier: rel.tier, score };

@@ -101,9 +101,10 @@ function computeUsable(ctx: Ctx, key: Entity, d: Entity, attr: string, strict: b
 }
 
 function prompt(name: string, f: BankFact): string {
-  if (!f.attribute) return `Which statement about ${name} matches the notes?`;
-  if (f.attribute.split(/\s+/).length <= 3 && !/[/:]/.test(f.attribute)) return `What do the notes give as the ${f.attribute} of ${name}?`;
-  return `Which item do the notes list under "${f.attribute}" for ${name}?`;
+  if (!f.attribute) return `What do the notes say about ${name}?`;
+  const attr = f.attribute.split(' / ').pop()!.trim();
+  if (attr.split(/\s+/).length <= 3 && !/[/:]/.test(attr)) return `What do the notes give as the ${attr.toLowerCase()} of ${name}?`;
+  return `Which item do the notes list under "${attr}" for ${name}?`;
 }
 
 export const termToDef: KindBuilder = {
@@ -123,7 +124,12 @@ export const termToDef: KindBuilder = {
     const make = (d: Entity, rel: Relation): Option | null => {
       const sib = siblingFact(ctx, e, f, keyText, d, false);
       if (!sib) return null;
-      const score = structuralScore(rel) + formSim(keyText, sib.text);
+      // Statements on the key's own subject matter make plausible options ("labels data" beside
+      // other data-preparation services, not beside chatbots): a little shared vocabulary.
+      const stems = ctx.ix.stemsOf(sib.fact);
+      let shared = 0;
+      for (const x of stems) if (e.allStems.has(x)) shared++;
+      const score = structuralScore(rel) + formSim(keyText, sib.text) + Math.min(0.6, shared * 0.2);
       return { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score };
     };
     const picked = chooseDistractors(ix, e, keyText, 3, rng, make);

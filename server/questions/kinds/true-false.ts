@@ -34,23 +34,24 @@ export const trueFalse: KindBuilder = {
     const { ix } = ctx;
     const e = entityOf(ix, f);
     const label = statementLabel(e, f);
-    const own = fitClause(f.fact, 150);
+    const own = fitClause(f.fact, 150, false);
     if (!own) return null;
     let shown: BankFact = f;
     let shownText = own;
     let truth = true;
     const tryFalse = rng.coin();
     if (hints?.truth === undefined ? tryFalse : !hints.truth) {
-      // Aim for half false: the best-placed sibling fact, nearest pool first (the same walk as
-      // the MCQ distractors, asking for a single option).
+      // Aim for half false: a sibling's fact from the same list or heading only (the same walk
+      // as the MCQ distractors, asking for a single option). Things filed apart in the notes
+      // may well share a property the notes never denied ("Spark connects to QuickSight").
       const picked = chooseDistractors(ix, e, own, 1, rng, (d, rel) => {
         const sib = siblingFact(ctx, e, f, own, d, true);
         return sib ? { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score: structuralScore(rel) } : null;
-      }, { lastTier: 'category' });
+      }, { lastTier: 'topic' });
       const best = picked?.[0];
       if (best) {
         shown = best.fact;
-        shownText = fitClause(best.fact.fact, 150) ?? best.text;
+        shownText = fitClause(best.fact.fact, 150, false) ?? best.text;
         truth = false;
       }
     }
