@@ -1,9 +1,13 @@
 // Browsing facts: by topic (with its sub-topics), by file, and by search text. A search matches
 // the fact's own term, its text and attribute, and every fact of a canonical term whose name,
 // aliases or merged spellings contain the text, so "LDA" also finds "Latent Dirichlet Allocation".
+// Each item carries the host's curation of it (flagged, edited, struck kinds, not a term).
+import type { FactItem } from '../../shared/bank-types.js';
 import type { Prisma, PrismaClient } from '../db/generated/client.js';
 import { HttpError } from '../http/errors.js';
 import { termKey } from '../questions/canonical.js';
+import { factCurations } from './curation.js';
+import { reapplyEdits, unknownFact } from './curation-edit.js';
 import { requireDeck } from './decks.js';
 import { deckTopics, subtreeIds } from './topics.js';
 
@@ -15,21 +19,7 @@ export interface FactQuery {
   offset: number;
 }
 
-export interface FactItem {
-  id: string;
-  term: string;
-  /** The canonical name of the term (most frequent spelling across files). */
-  termDisplay: string | null;
-  fact: string;
-  attribute: string | null;
-  topic: string[];
-  file: string;
-  fileId: string;
-  line: number;
-  lineEnd: number;
-  flags: string[];
-  conflictGroup: string | null;
-}
+export type { FactItem };
 
 /** Ids of the deck's terms named by `q`: substring of a name or alias, or the same term key. */
 async function termsMatching(prisma: PrismaClient, deckId: string, q: string): Promise<string[]> {
@@ -43,6 +33,8 @@ async function termsMatching(prisma: PrismaClient, deckId: string, q: string): P
 
 export async function listFacts(prisma: PrismaClient, deckId: string, query: FactQuery): Promise<{ total: number; items: FactItem[] }> {
   await requireDeck(prisma, deckId);
+  // The host's edits first, in case a re-import put the original text back.
+  await reapplyEdits(prisma, deckId);
   const where: Prisma.FactWhereInput = { deckId };
   if (query.topicId) {
     const topics = await deckTopics(prisma, deckId);
@@ -59,21 +51,30 @@ export async function listFacts(prisma: PrismaClient, deckId: string, query: Fac
   }
   const [total, rows] = await Promise.all([
     prisma.fact.count({ where }),
-    prisma.fact.findMany({
-      where,
-      orderBy: [{ file: { name: 'asc' } }, { ord: 'asc' }],
-      skip: query.offset,
-      take: query.limit,
-      select: {
-        id: true, term: true, fact: true, attribute: true, fileId: true, lineStart: true, lineEnd: true, flags: true, conflictGroup: true,
-        file: { select: { name: true } }, topic: { select: { path: true } }, termRef: { select: { display: true } },
-      },
-    }),
+    prisma.fact.findMany({ where, orderBy: [{ file: { name: 'asc' } }, { ord: 'asc' }], skip: query.offset, take: query.limit, select: ITEM_SELECT }),
   ]);
-  const items = rows.map((r) => ({
+  return { total, items: await toItems(prisma, deckId, rows) };
+}
+
+/** One fact as the browser lists it (after an edit, say). Throws 404 for an unknown fact. */
+export async function factItem(prisma: PrismaClient, deckId: string, factId: string): Promise<FactItem> {
+  const row = await prisma.fact.findFirst({ where: { id: factId, deckId }, select: ITEM_SELECT });
+  if (!row) throw unknownFact();
+  return (await toItems(prisma, deckId, [row]))[0];
+}
+
+const ITEM_SELECT = {
+  id: true, term: true, fact: true, attribute: true, fileId: true, lineStart: true, lineEnd: true, flags: true, conflictGroup: true,
+  file: { select: { name: true } }, topic: { select: { path: true } }, termRef: { select: { display: true, key: true } },
+} as const satisfies Prisma.FactSelect;
+
+async function toItems(prisma: PrismaClient, deckId: string, rows: Prisma.FactGetPayload<{ select: typeof ITEM_SELECT }>[]): Promise<FactItem[]> {
+  const curation = await factCurations(prisma, deckId, rows.map((r) => ({ id: r.id, termKey: r.termRef?.key ?? null })));
+  return rows.map((r) => ({
     id: r.id,
     term: r.term,
     termDisplay: r.termRef?.display ?? null,
+    termKey: r.termRef?.key ?? null,
     fact: r.fact,
     attribute: r.attribute,
     topic: r.topic?.path ?? [],
@@ -83,6 +84,6 @@ export async function listFacts(prisma: PrismaClient, deckId: string, query: Fac
     lineEnd: r.lineEnd,
     flags: r.flags,
     conflictGroup: r.conflictGroup,
+    curation: curation.get(r.id)!,
   }));
-  return { total, items };
 }

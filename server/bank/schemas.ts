@@ -1,6 +1,7 @@
 // zod schemas for the notes bank routes: every param, query and body is parsed here before any
 // database work, and a failure becomes one 400 BAD_PAYLOAD naming the field.
 import { z } from 'zod';
+import { rowId } from '../../shared/curation-types.js';
 import { QUESTION_KINDS, type QuestionKind } from '../../shared/game-types.js';
 import { HttpError } from '../http/errors.js';
 import { BANK_LIMITS } from './limits.js';
@@ -9,6 +10,18 @@ const id = z.string().trim().min(1).max(64);
 
 export const deckParams = z.object({ deckId: id });
 export const fileParams = z.object({ deckId: id, fileId: id });
+
+// Curation routes (curation-routes.ts): ids in the path are checked for shape as well, so a
+// malformed one is a 400 that names it rather than a lookup.
+export const factParams = z.object({ deckId: id, factId: rowId });
+export const curationRowParams = z.object({ deckId: id, id: rowId });
+export const gameQuestionParams = z.object({
+  gameId: rowId,
+  index: z
+    .string()
+    .regex(/^\d{1,3}$/, 'expected a question number from 0')
+    .transform(Number),
+});
 
 export const createDeckBody = z.object({ name: z.string().min(1).max(BANK_LIMITS.deckNameChars * 2) });
 

@@ -2,6 +2,7 @@
 // answer uses the same envelope as socket acknowledgements: {ok:true,data} | {ok:false,error}.
 import type express from 'express';
 import type { AppDeps } from '../app.js';
+import { curationRoutes } from '../bank/curation-routes.js';
 import { bankRoutes } from '../bank/routes.js';
 import { resultsRoutes } from '../results/routes.js';
 import { gameRoutes } from '../rooms/routes.js';
@@ -14,6 +15,7 @@ export function mountRoutes(app: express.Express, deps: AppDeps, rooms: RoomRegi
   // Lets the host screen check a pasted or remembered secret before showing host tools.
   app.get('/api/host/check', host, (_req, res) => res.json({ ok: true, data: null }));
   bankRoutes(app, deps, host, generator);
+  curationRoutes(app, deps, host);
   gameRoutes(app, deps, host, rooms);
   resultsRoutes(app, deps, host);
 }
