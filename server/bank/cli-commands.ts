@@ -10,6 +10,7 @@ import { HttpError } from '../http/errors.js';
 import { generateQuestions } from '../questions/generate.js';
 import { formatQualityTable, qualityReport } from '../questions/quality.js';
 import { CliError, type CliCommand, type CommandOptions } from './cli-types.js';
+import { curationExclusions } from './curation.js';
 import { ensureDeck, findDeckByName, listDecks } from './decks.js';
 import { exportFacts, exportQuestion } from './export.js';
 import { formatImportReport } from './format-report.js';
@@ -31,8 +32,10 @@ function writeLines(objects: unknown[]): void {
 async function questionSet(prisma: PrismaClient, opts: CommandOptions, defaultCount: number) {
   const id = await deckId(prisma, opts.deck);
   const topics = opts.topics.length ? await resolveTopics(prisma, id, opts.topics) : undefined;
+  // The host's curation applies here too, so the CLI shows what a game would ask.
+  const exclude = await curationExclusions(prisma, id);
   const bank = await loadBank(prisma, id);
-  const options = { topics, count: opts.count ?? defaultCount, seed: opts.seed ?? '1', kinds: opts.kinds };
+  const options = { topics, count: opts.count ?? defaultCount, seed: opts.seed ?? '1', kinds: opts.kinds, exclude };
   return { id, bank, options, questions: generateQuestions(bank, options) };
 }
 

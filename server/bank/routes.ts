@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type express from 'express';
 import type { AppDeps } from '../app.js';
 import type { QuestionGenerator } from '../questions/generator-thread.js';
+import { curationExclusions } from './curation.js';
 import { createDeck, deckSummary, deleteDeck, listDecks, requireDeck, unknownDeck } from './decks.js';
 import { listFacts } from './facts-query.js';
 import { deleteFile, fileContext, listFiles } from './files.js';
@@ -92,10 +93,12 @@ export function bankRoutes(app: express.Express, deps: AppDeps, host: express.Re
   app.get('/api/decks/:deckId/questions/preview', host, async (req, res) => {
     const { deckId } = parseInput(deckParams, req.params, 'deck id');
     const q = parseInput(previewQuery, req.query, 'query');
+    // Before the bank revision is read: this may put back edits a re-import undid.
+    const exclude = await curationExclusions(prisma, deckId);
     const deck = await deckBankRef(prisma, deckId);
     if (!deck) throw unknownDeck();
     // No seed: a fresh sample on every click of "another sample".
     const seed = q.seed ?? randomBytes(6).toString('hex');
-    send(res, await generator.generate(deck.ref, { topics: q.topics, count: q.count, seed, kinds: q.kinds }));
+    send(res, await generator.generate(deck.ref, { topics: q.topics, count: q.count, seed, kinds: q.kinds, exclude }));
   });
 }

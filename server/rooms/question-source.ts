@@ -4,6 +4,7 @@
 import type { GameSettings } from '../../shared/game-types.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import type { ServerQuestion } from '../game/types.js';
+import { curationExclusions } from '../bank/curation.js';
 import { deckBankRef } from '../bank/load-bank.js';
 import type { QuestionGenerator } from '../questions/generator-thread.js';
 import type { Question } from '../questions/types.js';
@@ -52,6 +53,9 @@ export function toServerQuestion(q: Question): SourcedQuestion {
 export function bankQuestionSource(prisma: PrismaClient, generator: QuestionGenerator): QuestionSource {
   return {
     async load(settings, seed) {
+      // The host's curation (struck questions, "not a term", flagged facts); read before the
+      // bank revision, since it may put back edits a re-import undid.
+      const exclude = await curationExclusions(prisma, settings.deckId);
       const deck = await deckBankRef(prisma, settings.deckId);
       if (!deck) throw new QuestionSourceError('UNKNOWN_DECK');
       // The whole deck goes to the generator with the topics as an option: distractors may
@@ -61,6 +65,7 @@ export function bankQuestionSource(prisma: PrismaClient, generator: QuestionGene
         count: settings.questionCount,
         seed,
         kinds: settings.kinds,
+        exclude,
       });
       if (questions.length === 0) throw new QuestionSourceError('NOT_ENOUGH_QUESTIONS');
       return { deckId: settings.deckId, deckName: deck.name, questions: questions.map(toServerQuestion) };
