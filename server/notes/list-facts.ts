@@ -277,7 +277,8 @@ export function emitList(env: Env, items: ListItem[], ctx: Ctx): void {
     // A short name over children of its own is a term ("Random Cut Forest" over "unsupervised").
     const shortName = hasChildren && words(text).length <= (termList ? 6 : 4) && isTermLike(text) && (termList || /^[\p{Lu}\p{N}]/u.test(text));
     // "Functional groups", "Substitution reactions": a caption over its items opens a section.
-    if (shortName && headingRole(text) === 'section') {
+    // In notes without headings (an outline), a top-level caption over children is a heading.
+    if (shortName && (headingRole(text) === 'section' || (!ctx.topic.length && !ctx.term && headingRole(text) !== 'label'))) {
       emitBlocks(env, item.blocks, { topic: [...ctx.topic, text], term: text, termLine: item.line, nested: false, flags: ['section'] });
       continue;
     }

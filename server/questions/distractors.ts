@@ -140,6 +140,14 @@ export interface Option {
   score: number;
 }
 
+/** Do two entities' notes share at least one distinctive word? Options from the unrelated rest
+ * of the bank must, or a cell-biology question ends up offering the Great Depression. */
+export function sharesSubject(ix: BankIndex, a: Entity, b: Entity): boolean {
+  const [small, big] = a.allStems.size <= b.allStems.size ? [a.allStems, b.allStems] : [b.allStems, a.allStems];
+  for (const x of small) if (big.has(x) && ix.distinctive(x)) return true;
+  return false;
+}
+
 /** Any pair of facts of two entities overlapping >= 0.5 (Jaccard): one could pass for the other. */
 export function entitiesOverlap(ix: BankIndex, a: Entity, b: Entity): boolean {
   const cache = ix.overlap;
@@ -249,6 +257,9 @@ export interface WalkOptions {
   preScore?: (e: Entity) => number;
   /** Widest pool to use (true/false swaps stop at the category pool). */
   lastTier?: Tier;
+  /** Most options allowed from the loose pools (sibling graph and whole bank): statements from
+   * far away in the notes make the key the only option on its subject. */
+  maxFar?: number;
 }
 
 /**
@@ -286,7 +297,8 @@ export function chooseDistractors(
       }
       if (cands.length >= n) {
         const pick = pickOptions(keyText, key.key, cands, n, rng.fork());
-        if (pick && pick.filter((o) => o.tier === 'bank').length <= 1) return pick;
+        const far = pick?.filter((o) => o.tier === 'bank' || o.tier === 'graph').length ?? 0;
+        if (pick && pick.filter((o) => o.tier === 'bank').length <= 1 && far <= (walk.maxFar ?? n)) return pick;
       }
     }
   }

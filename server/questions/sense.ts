@@ -11,7 +11,7 @@ import type { BankIndex, Entity } from './bank-index.js';
 import { termKey } from './canonical.js';
 import { mentionsIn } from './kinds/mentions.js';
 import { BLANK } from './mask.js';
-import { contentStems, normaliseOption } from './text.js';
+import { contentStems, normaliseOption, stem } from './text.js';
 import type { BankFact, Question } from './types.js';
 
 export const SENSE_CHECKS = ['name-not-a-term', 'definition-not-descriptive', 'blanks', 'key-in-topic', 'generic-statement', 'prompt-length'] as const;
@@ -53,6 +53,9 @@ export function nameProblem(name: string): string | null {
   return out;
 }
 
+// Stems of words that judge without saying anything checkable.
+const VAGUE = new Set(['better', 'best', 'good', 'great', 'choic', 'choise', 'option', 'prefer', 'recommend', 'use', 'fine', 'nice', 'ok', 'okay', 'work', 'well', 'help']);
+
 const LIST_SEP = /\s*(?:,|;|\band\b|\bor\b|&|\/)\s*/i;
 
 /**
@@ -68,9 +71,28 @@ export function descriptionProblem(text: string): string | null {
   // Only names joined by commas or "and": every part short and capitalised (or an acronym).
   if (parts.length >= 2 && parts.every((p) => p.split(/\s+/).length <= 3 && /^[\p{Lu}\p{N}]/u.test(p))) return 'only a list of names';
   if (/^(?:during|before|after|while|when|if|because|since|unless|until|although)\b/i.test(t) && content.length < 4) return 'a fragment';
+  // "Better choice for activation function": praise with nothing specific, true of anything.
+  const specific = content.filter((w) => !VAGUE.has(w));
+  if (specific.length <= 2 && content.some((w) => VAGUE.has(w))) return 'vague';
+  // "Cross Validation vs. K-Fold Cross validation": two names set side by side, nothing said.
+  if (/\bvs\.?\s|\bversus\b/i.test(t) && t.split(/\s+/).length <= 8 && !/\b(?:is|are|has|have|uses?|gives?|means?)\b/i.test(t)) return 'a comparison of names';
   // A lower-case start on a conjunction or a question word is the middle of a sentence.
   if (/^(?:and|or|but|so|then|also|when|while|if|whether|which|that|unless|until)\b/.test(t)) return 'a fragment';
   return null;
+}
+
+/** A name key hinted at by the words around it: "Fill in the blank (Boosting): … (____)" keyed
+ * XGBoost, whose name holds "boost". */
+function keyHintedByPrompt(ix: BankIndex, q: Question): boolean {
+  if (!(q.kind === 'cloze' || q.kind === 'def-to-term')) return false;
+  const key = q.options[q.answer].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (key.length < 4 || /^\d/.test(key)) return false;
+  const prompt = q.prompt.replaceAll(BLANK, ' ');
+  for (const w of prompt.toLowerCase().match(/\p{L}{4,}/gu) ?? []) {
+    const s = stem(w);
+    if (s.length >= 4 && key.includes(s) && ix.distinctive(s) && !q.options.some((o, i) => i !== q.answer && o.toLowerCase().includes(s))) return true;
+  }
+  return false;
 }
 
 function keyShownInTopic(q: Question): boolean {
@@ -133,7 +155,7 @@ export function senseProblems(ix: BankIndex, q: Question): SenseCheck[] {
   const fact = ix.factById.get(q.factId);
   const subject = entityOfQuestion(ix, q);
   if (q.prompt.length > MAX_SENSIBLE_PROMPT || q.options.some((o) => o.length > 100)) out.add('prompt-length');
-  if (keyShownInTopic(q)) out.add('key-in-topic');
+  if (keyShownInTopic(q) || keyHintedByPrompt(ix, q)) out.add('key-in-topic');
   const blanks = q.prompt.split(BLANK).length - 1;
   if (q.kind === 'cloze' ? blanks !== 1 : blanks > 1) out.add('blanks');
   if (blanks && q.kind !== 'cloze') {

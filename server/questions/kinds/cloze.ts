@@ -4,7 +4,7 @@
 import type { BankIndex, Entity } from '../bank-index.js';
 import { DURATION_UNITS, SIZE_UNITS, quantities, type Quantity } from '../conflicts.js';
 import { pickOptions, relation, structuralScore, type Option } from '../distractors.js';
-import { MAX_OPTION, MAX_PROMPT, cleanFact, entityOf, isQuestionTerm, source, statementLabel, termLineOf, type Ctx, type KindBuilder } from '../guards.js';
+import { MAX_OPTION, MAX_PROMPT, cleanFact, entityOf, isQuestionTerm, source, statementLabel, subjectName, termLineOf, type Ctx, type KindBuilder } from '../guards.js';
 import { BLANK, leakKeyOfEntity, leakKeyOfText, leaks } from '../mask.js';
 import { contentStems, intersects, normaliseOption, stemSet } from '../text.js';
 import type { BankFact } from '../types.js';
@@ -124,6 +124,8 @@ export function inEnumeration(text: string, start: number, end: number): boolean
 
 function mention(ctx: Ctx, f: BankFact, e: Entity, rng: Rng, label: string) {
   const { ix } = ctx;
+  // A pipeline ("S3 -> Glue Crawler -> Athena -> …") is a list written with arrows.
+  if ((f.fact.match(/->|=>|→/g)?.length ?? 0) >= 2) return null;
   for (const m of mentionsIn(ix, f.fact)) {
     const target = ix.entities.get(m.entityKey)!;
     if (target.key === e.key || !target.groups.size) continue;
@@ -151,9 +153,10 @@ function mention(ctx: Ctx, f: BankFact, e: Entity, rng: Rng, label: string) {
         // Even one distinctive word in common ("detect" for an anomaly detector) makes it a
         // second answer.
         if (d.stems.some((s) => [...s].some((x) => stemStems.has(x) && ix.distinctive(x)))) continue;
-        // All four must be things of one family: filed under the same heading or sharing a name
-        // word with the blanked one ("Random Cut Forest" beside other algorithms of its list).
-        if (!intersects(d.homes, target.homes) && !intersects(d.categories, target.categories)) continue;
+        // All four must be things of one family, sharing a name word with the blanked one
+        // ("Kinesis Data Firehose" beside "Kinesis Data Streams"): a sentence that says what a
+        // thing does is answered by any service of another kind only as a trick.
+        if (!intersects(d.categories, target.categories)) continue;
         if (sharesLongRun(opt.text, stem)) continue;
         cands.push({ text: opt.text, fact: opt.fact, line: termLineOf(opt.fact), entityKey: d.key, tier: 'list', score: 3 });
       }
@@ -190,7 +193,8 @@ export const cloze: KindBuilder = {
   },
   build(ctx, f, rng) {
     const e = entityOf(ctx.ix, f);
-    const label = statementLabel(e, f);
+    // A setting's key already stands in the text ("Port=____"): the label is the name alone.
+    const label = f.rule === 'S5/key-value' ? subjectName(e, f) : statementLabel(e, f);
     const made = numeric(ctx, f, e, rng, label) ?? mention(ctx, f, e, rng, label);
     if (!made || made.keyText.length > MAX_OPTION) return null;
     const prompt = `Fill in the blank (${label}): ${made.stem}`;

@@ -18,7 +18,8 @@ const NO = /^(?:no|false|never|nope)\b/i;
 /** What kind of answer a card has, so that options look alike. */
 export function answerShape(answer: string): AnswerShape {
   const a = answer.trim();
-  if ((YES.test(a) || NO.test(a)) && a.split(/\s+/).length <= 4) return 'yes-no';
+  // "No", "Yes, it can only add to an existing 3' end": a yes/no answer with its reason.
+  if ((YES.test(a) || NO.test(a)) && (a.split(/\s+/).length <= 4 || /^(?:yes|no)\b[,.;:—–-]/i.test(a))) return 'yes-no';
   if (/^[~≈<>]?\s*-?\d[\d.,]*\s*[\p{L}%]{0,12}$/u.test(a)) return 'number';
   // "pvcreate /dev/sdb1", "ls -la", "git rebase -i": a command line.
   if (/^[a-z][\w.-]*(?:\s+(?:-{1,2}[\w-]+|\/\S+|<[^>]+>|[\w./=-]+))*$/.test(a) && /\s-{1,2}\w|\/|^[a-z]+[a-z0-9]*$/.test(a) && a.split(/\s+/).length <= 6 && !/\s(?:the|a|an|of|to|is)\s/.test(a))
@@ -39,6 +40,11 @@ export function questionPattern(question: string): string {
   // name (digits, dashes, rare words) becomes a star.
   const keep = new Set(['what', 'which', 'who', 'when', 'where', 'why', 'how', 'does', 'do', 'is', 'are', 'was', 'were', 'the', 'a', 'an', 'of', 'for', 'in', 'to', 'used', 'mean', 'stand', 'many', 'much', 'can', 'you']);
   return w.map((x) => (keep.has(x) ? x : '*')).join(' ').replace(/(?:\* )+\*/g, '*');
+}
+
+/** The first two words of a question, lower case: "which enzyme", "what does", "how many". */
+export function questionHead(question: string): string {
+  return question.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
 }
 
 function yesNoOptions(key: string): [string, string] {
@@ -84,6 +90,7 @@ export const qa: KindBuilder = {
     // The question must not give its answer away.
     if (leaks(prompt, leakKeyOfText(ix, keyText))) return null;
     const pattern = questionPattern(prompt);
+    const head = questionHead(prompt);
     const keyStems = stemSet(keyText);
     const cands: Option[] = [];
     for (const other of ix.bank.facts) {
@@ -94,15 +101,18 @@ export const qa: KindBuilder = {
       // An answer the question itself points at ("... like pvcreate?") reads as a trick.
       if (leaks(prompt, leakKeyOfText(ix, text))) continue;
       if (!contentStems(text).length) continue;
+      // Only answers to questions asked the same way ("Which enzyme …?", "What does … do?")
+      // are answers of the same kind: "In the nucleus" never stands beside an enzyme.
+      if (questionHead(other.term) !== head) continue;
       const sameFile = other.file === f.file;
       const sameGroup = sameFile && !!f.group && other.group === f.group;
       const sameTopic = other.topic.join('\u0000') === f.topic.join('\u0000');
       const samePattern = questionPattern(other.term) === pattern;
-      const score = 3 * +samePattern + 2 * +sameTopic + +sameGroup + 0.5 * +sameFile;
+      const score = 2 * +samePattern + 2 * +sameTopic + +sameGroup + 0.5 * +sameFile;
       cands.push({ text, fact: other, line: other.lineStart, entityKey: other.termKey, tier: sameTopic ? 'topic' : 'list', score });
     }
-    if (cands.filter((c) => c.score >= 2).length < 3) return null;
-    const picked = pickOptions(keyText, e.key, cands.filter((c) => c.score >= 2), 3, rng);
+    if (cands.length < 3) return null;
+    const picked = pickOptions(keyText, e.key, cands, 3, rng);
     if (!picked) return null;
     return { ...base, key: { text: keyText, source: source(f) }, distractors: picked.map((o) => ({ text: o.text, source: source(o.fact, o.line) })) };
   },

@@ -1,7 +1,7 @@
 // Kind B, term -> definition: "Which statement about X matches the notes?" Distractors are facts
 // of X's siblings (same list, heading, category), never a fact that could also be true of X.
 import type { Entity } from '../bank-index.js';
-import { chooseDistractors, formSim, structuralScore, type Option, type Relation } from '../distractors.js';
+import { chooseDistractors, formSim, sharesSubject, structuralScore, type Option, type Relation } from '../distractors.js';
 import {
   MAX_PROMPT,
   cleanFact,
@@ -19,6 +19,7 @@ import {
   type KindBuilder,
 } from '../guards.js';
 import { leakKeyOfEntity, leakKeyOfText, leaks, type LeakKey } from '../mask.js';
+import { descriptionProblem } from '../sense.js';
 import { intersects, overlapsTooMuch } from '../text.js';
 import type { BankFact } from '../types.js';
 
@@ -75,7 +76,8 @@ function offers(ctx: Ctx, d: Entity): { fact: BankFact; text: string }[] {
     for (const f of d.facts) {
       if (!cleanFact(f) || isMember(f) || isQuestionTerm(f)) continue;
       const text = optionText(f.fact);
-      if (text && !leaks(text, ownLeak)) out.push({ fact: f, text });
+      // An option must say something too: no bare list of names, no empty praise.
+      if (text && !leaks(text, ownLeak) && !descriptionProblem(text)) out.push({ fact: f, text });
     }
     offerCache.set(d, out);
   }
@@ -122,6 +124,7 @@ export const termToDef: KindBuilder = {
     const text = prompt(subjectName(e, f), f);
     if (text.length > MAX_PROMPT || leaks(text, leakKeyOfText(ix, keyText))) return null;
     const make = (d: Entity, rel: Relation): Option | null => {
+      if (rel.tier === 'bank' && !sharesSubject(ix, e, d)) return null;
       const sib = siblingFact(ctx, e, f, keyText, d, false);
       if (!sib) return null;
       // Statements on the key's own subject matter make plausible options ("labels data" beside
@@ -132,7 +135,7 @@ export const termToDef: KindBuilder = {
       const score = structuralScore(rel) + formSim(keyText, sib.text) + Math.min(0.6, shared * 0.2);
       return { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score };
     };
-    const picked = chooseDistractors(ix, e, keyText, 3, rng, make);
+    const picked = chooseDistractors(ix, e, keyText, 3, rng, make, { maxFar: 1 });
     if (!picked) return null;
     return {
       kind: 'term-to-def',
