@@ -177,7 +177,8 @@ export const FIXTURE_GOLD: FixtureGold[] = [
   g(DOC, 50, 'Primary node', 'three for high availability', 'a,h: child of "- Primary node (formerly master node)"'),
   g(DOC, 54, 'Task nodes', 'Spot Instances', 'a: child of term bullet'),
   g(DOC, 57, 'Zeppelin notebooks', '8890', 'b: "Zeppelin notebooks for Spark. Port=8890" -> term Zeppelin notebooks'),
-  g(DOC, 58, 'Hue', '8888', 'b: "Hue web UI for Hive queries and HDFS browsing. Port=8888" -> term Hue'),
+  // The name runs to the first "for": "Hue web UI", as "Zeppelin notebooks" does on line 57.
+  g(DOC, 58, 'Hue web UI', '8888', 'b: "Hue web UI for Hive queries and HDFS browsing. Port=8888" -> term Hue web UI'),
   g(DOC, 60, 'Spark history server', '18080', 'b: "Spark history server. Port=18080" (the whole sentence is the name)'),
   g(DOC, 64, 'Amazon EMR', 'EMRFS lets a cluster read and write S3 directly', 'f: text inside ":::note" ... ":::"'),
   g(DOC, 70, 'AWS Glue', 'Serverless ETL service', 'd: bold tagline under ## heading'),
