@@ -134,3 +134,14 @@ export interface FactCuration {
   /** Its canonical term is marked "not a term". */
   notATerm: boolean;
 }
+
+/** The fact behind a preview question, so the host can edit it right there (`bankFact` on each
+ *  item of GET /api/decks/:deckId/questions/preview, next to `termDisplay`, the name of the
+ *  question's `termKey`). */
+export interface PreviewFact {
+  term: string;
+  fact: string;
+  attribute: string | null;
+  /** The canonical term's name, as "Not a term" will name it. */
+  termDisplay: string | null;
+}

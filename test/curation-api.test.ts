@@ -87,7 +87,13 @@ describe('not a term', () => {
   it('leaves every fact of the term out: never tested, never an option, never in a statement', async () => {
     const cname = await factNamed('CNAME record');
     expect(cname.termKey).toBeTruthy();
-    expect((await previews()).some((q) => q.termKey === cname.termKey)).toBe(true);
+    const before = await previews();
+    expect(before.some((q) => q.termKey === cname.termKey)).toBe(true);
+    // The preview names the term each question is about, and carries the fact behind it.
+    for (const q of before) {
+      expect(q.bankFact?.term.length).toBeGreaterThan(0);
+      if (q.termKey === cname.termKey) expect(q.termDisplay).toBe('CNAME record');
+    }
 
     const marked = await api('POST', `/api/decks/${deckId}/curation/not-terms`, { termKey: cname.termKey });
     expect(marked.status).toBe(201);

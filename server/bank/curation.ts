@@ -7,6 +7,7 @@ import type {
   FactCuration,
   FlaggedFactItem,
   NotATermItem,
+  PreviewFact,
   StruckQuestionItem,
 } from '../../shared/curation-types.js';
 import type { QuestionKind } from '../../shared/game-types.js';
@@ -165,6 +166,30 @@ export async function deckCuration(prisma: PrismaClient, deckId: string): Promis
     notTerms: notTerms.map((t) => ({ id: t.id, termKey: t.termKey, display: t.display, facts: termFacts.get(t.termKey) ?? 0, createdAt: t.createdAt.toISOString() })),
     edited,
   };
+}
+
+/**
+ * Preview questions with what the host needs to fix them there: the fact behind each (to edit
+ * it) and the name of the term it is about ("not a term"; for a false statement that is not
+ * the term of the fact whose text it borrows).
+ */
+export async function withBankFacts<Q extends { factId: string; termKey: string }>(
+  prisma: PrismaClient,
+  deckId: string,
+  questions: Q[],
+): Promise<(Q & { bankFact: PreviewFact | null; termDisplay: string | null })[]> {
+  const [rows, terms] = questions.length
+    ? await Promise.all([
+        prisma.fact.findMany({
+          where: { deckId, id: { in: [...new Set(questions.map((q) => q.factId))] } },
+          select: { id: true, term: true, fact: true, attribute: true, termRef: { select: { display: true } } },
+        }),
+        prisma.term.findMany({ where: { deckId, key: { in: [...new Set(questions.map((q) => q.termKey))] } }, select: { key: true, display: true } }),
+      ])
+    : [[], []];
+  const facts = new Map(rows.map((r) => [r.id, { term: r.term, fact: r.fact, attribute: r.attribute, termDisplay: r.termRef?.display ?? null }]));
+  const names = new Map(terms.map((t) => [t.key, t.display]));
+  return questions.map((q) => ({ ...q, bankFact: facts.get(q.factId) ?? null, termDisplay: names.get(q.termKey) ?? null }));
 }
 
 /** The curation state of the given facts, for the fact browser. */

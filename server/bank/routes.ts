@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type express from 'express';
 import type { AppDeps } from '../app.js';
 import type { QuestionGenerator } from '../questions/generator-thread.js';
-import { curationExclusions } from './curation.js';
+import { curationExclusions, withBankFacts } from './curation.js';
 import { createDeck, deckSummary, deleteDeck, listDecks, requireDeck, unknownDeck } from './decks.js';
 import { listFacts } from './facts-query.js';
 import { deleteFile, fileContext, listFiles } from './files.js';
@@ -99,6 +99,8 @@ export function bankRoutes(app: express.Express, deps: AppDeps, host: express.Re
     if (!deck) throw unknownDeck();
     // No seed: a fresh sample on every click of "another sample".
     const seed = q.seed ?? randomBytes(6).toString('hex');
-    send(res, await generator.generate(deck.ref, { topics: q.topics, count: q.count, seed, kinds: q.kinds, exclude }));
+    const questions = await generator.generate(deck.ref, { topics: q.topics, count: q.count, seed, kinds: q.kinds, exclude });
+    // Each with the fact behind it and its term's name, so the host can fix it from the preview.
+    send(res, await withBankFacts(prisma, deckId, questions));
   });
 }

@@ -40,6 +40,8 @@ export interface Question {
   factId: string;
   termKey: string;
   sources: ({ factId: string } | null)[];
+  termDisplay: string | null;
+  bankFact: { term: string; fact: string } | null;
 }
 
 export interface Reply<T> {
