@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { layoutLabel } from '../../../shared/notes-labels.js';
 import { Notice } from '../components/notice.js';
 import { api, errorText } from '../lib/api.js';
 import { formatDate } from '../lib/format.js';
@@ -32,7 +33,7 @@ export function DeckFiles({ deckId, refresh, onChanged }: { deckId: string; refr
             <thead>
               <tr>
                 <th scope="col">File</th>
-                <th scope="col">Layout</th>
+                <th scope="col">Kind of notes</th>
                 <th scope="col" className="num">
                   Facts
                 </th>
@@ -47,7 +48,9 @@ export function DeckFiles({ deckId, refresh, onChanged }: { deckId: string; refr
                 <tr key={file.id}>
                   <td className="clip">{file.name}</td>
                   <td>
-                    <span className="tag">{file.layout}</span>
+                    <span className="tag" title={layoutLabel(file.layout).hint || undefined}>
+                      {layoutLabel(file.layout).label}
+                    </span>
                   </td>
                   <td className="num">{file.facts}</td>
                   <td>{formatDate(file.importedAt)}</td>

@@ -1,5 +1,6 @@
 // What an import did, per file: facts per topic, skipped lines with the reason, and facts
-// the importer flagged for a human to look at.
+// the importer flagged for a human to look at, all in plain words (shared/notes-labels.ts).
+import { factFlagLabel, layoutLabel, skipReasonLabel } from '../../../shared/notes-labels.js';
 import { topicLabel } from '../lib/format.js';
 import type { ImportReport } from './bank-types.js';
 
@@ -12,7 +13,7 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
         <h3 id="report-title">
           Import report: {report.totals.facts} facts
           {report.totals.skipped ? `, ${report.totals.skipped} lines skipped` : ''}
-          {report.totals.flagged ? `, ${report.totals.flagged} flagged` : ''}
+          {report.totals.flagged ? `, ${report.totals.flagged} worth a look` : ''}
         </h3>
         <button type="button" className="button ghost small" onClick={onClose}>
           Close
@@ -21,7 +22,10 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
       {report.files.map((file) => (
         <article key={file.fileId || file.name} className="report-file">
           <h4>
-            {file.name} <span className="tag">{file.layout}</span>{' '}
+            {file.name}{' '}
+            <span className="tag" title={layoutLabel(file.layout).hint || undefined}>
+              {layoutLabel(file.layout).label}
+            </span>{' '}
             <span className="hint">
               {STATUS[file.status] ?? file.status} · {file.facts} facts
             </span>
@@ -43,7 +47,7 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
               <summary>
                 Skipped lines ({file.skipped.length}):{' '}
                 {Object.entries(file.skippedByReason)
-                  .map(([reason, n]) => `${reason} ${n}`)
+                  .map(([reason, n]) => `${skipReasonLabel(reason).label} (${n})`)
                   .join(', ')}
               </summary>
               <table className="data-table">
@@ -58,7 +62,7 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
                   {file.skipped.slice(0, 200).map((s) => (
                     <tr key={`${s.line}-${s.reason}`}>
                       <td className="mono">{s.line}</td>
-                      <td>{s.reason}</td>
+                      <td title={skipReasonLabel(s.reason).hint || undefined}>{skipReasonLabel(s.reason).label}</td>
                       <td className="clip">{s.text}</td>
                     </tr>
                   ))}
@@ -69,14 +73,14 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
           ) : null}
           {file.flagged.length ? (
             <details>
-              <summary>Flagged facts ({file.flagged.length}): worth a look</summary>
+              <summary>Facts worth a look ({file.flagged.length})</summary>
               <ul className="compact-list">
                 {file.flagged.slice(0, 200).map((f) => (
                   <li key={`${f.line}-${f.term}`}>
                     <span className="mono">:{f.line}</span> <strong>{f.term}</strong> — {f.fact}{' '}
                     {f.flags.map((flag) => (
-                      <span key={flag} className="tag warn">
-                        {flag}
+                      <span key={flag} className="tag warn" title={factFlagLabel(flag).hint || undefined}>
+                        {factFlagLabel(flag).label}
                       </span>
                     ))}
                   </li>
