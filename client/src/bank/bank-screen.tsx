@@ -1,5 +1,5 @@
 // Notes bank (`/host/bank?deck=<id>`): decks on the left, the chosen deck's import,
-// files, topics and facts on the right.
+// what needs fixing, files, topics and facts on the right.
 import { useEffect, useState } from 'react';
 import { Notice } from '../components/notice.js';
 import { api, errorText } from '../lib/api.js';
@@ -7,7 +7,10 @@ import { plural } from '../lib/format.js';
 import { navigate, useLocation, Link } from '../lib/router.js';
 import { lastDeck } from '../lib/storage.js';
 import { useApi } from '../lib/use-api.js';
+import type { DeckCuration } from '../../../shared/curation-types.js';
 import type { DeckSummary, ImportReport } from './bank-types.js';
+import { curationPath } from './curation-api.js';
+import { CurationPanel } from './curation-panel.js';
 import { DeckFiles } from './deck-files.js';
 import { DeckList } from './deck-list.js';
 import { FactBrowser } from './fact-browser.js';
@@ -22,6 +25,8 @@ export function BankScreen() {
   const deck = list.find((d) => d.id === wanted) ?? (wanted ? null : (list.find((d) => d.id === lastDeck.get()) ?? list[0] ?? null));
   const [report, setReport] = useState<ImportReport | null>(null);
   const [refresh, setRefresh] = useState(0);
+  const [curationVersion, setCurationVersion] = useState(0);
+  const curation = useApi<DeckCuration>(deck ? curationPath(deck.id) : null, { version: refresh + curationVersion });
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -89,8 +94,14 @@ export function BankScreen() {
               }}
             />
             {report ? <ImportReportView report={report} onClose={() => setReport(null)} /> : null}
+            <CurationPanel
+              deckId={deck.id}
+              curation={curation.data}
+              error={curation.error}
+              onChanged={(facts) => (facts ? changed() : setCurationVersion((n) => n + 1))}
+            />
             <DeckFiles deckId={deck.id} refresh={refresh} onChanged={changed} />
-            <FactBrowser deckId={deck.id} refresh={refresh} />
+            <FactBrowser deckId={deck.id} refresh={refresh} curation={curation.data} onCurationChanged={() => setCurationVersion((n) => n + 1)} />
           </>
         ) : decks.loading ? (
           <p className="hint">Loading decks…</p>

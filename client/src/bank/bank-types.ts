@@ -1,4 +1,6 @@
 // Shapes of the notes bank REST answers (docs/rest-api.md). The server may add fields.
+import type { FactItem } from '../../../shared/bank-types.js';
+import type { PreviewFact } from '../../../shared/curation-types.js';
 
 export interface DeckSummary {
   id: string;
@@ -21,22 +23,11 @@ export interface DeckFile {
 
 export type { TopicNode } from '../../../shared/bank-types.js';
 
-export interface Fact {
-  id: string;
-  term: string;
-  fact: string;
-  attribute?: string | null;
-  topic: string[];
-  file: string;
-  fileId: string;
-  line: number;
-  lineEnd?: number | null;
-  flags?: string[];
-}
+export type { FactItem as Fact } from '../../../shared/bank-types.js';
 
 export interface FactPage {
   total: number;
-  items: Fact[];
+  items: FactItem[];
 }
 
 export interface ImportFileReport {
@@ -62,6 +53,14 @@ export interface FileContext {
 }
 
 export interface PreviewQuestion {
+  id?: string;
+  /** The fact the question tests; with `kind`, what "Never ask this" strikes. */
+  factId?: string;
+  /** Canonical key of the term the question is about ("Not a term"), and its name. */
+  termKey?: string;
+  termDisplay?: string | null;
+  /** The fact behind the question as the bank holds it, for editing it from the preview. */
+  bankFact?: PreviewFact | null;
   kind?: string;
   prompt: string;
   options: string[];

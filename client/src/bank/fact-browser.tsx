@@ -1,16 +1,26 @@
 // Browse a deck: the topic tree with counts, and the facts of a topic (or of a search)
-// with the file and line each came from. A fact's source lines open on demand.
+// with the file and line each came from (fact-row.tsx: source lines, plain-word notes, fixes).
 import { useEffect, useState } from 'react';
+import type { DeckCuration } from '../../../shared/curation-types.js';
 import { Notice } from '../components/notice.js';
 import { api, errorText } from '../lib/api.js';
 import { topicLabel } from '../lib/format.js';
 import { useApi } from '../lib/use-api.js';
-import type { Fact, FactPage, FileContext, TopicNode } from './bank-types.js';
+import type { Fact, FactPage, TopicNode } from './bank-types.js';
+import { FactRow } from './fact-row.js';
 import { TopicTree } from './topic-tree.js';
 
 const PAGE = 50;
 
-export function FactBrowser({ deckId, refresh }: { deckId: string; refresh: number }) {
+interface Props {
+  deckId: string;
+  refresh: number;
+  /** The deck's curation list (ids for "undo"); reloaded through onCurationChanged. */
+  curation: DeckCuration | null;
+  onCurationChanged(): void;
+}
+
+export function FactBrowser({ deckId, refresh, curation, onCurationChanged }: Props) {
   const base = `/api/decks/${encodeURIComponent(deckId)}`;
   const topics = useApi<TopicNode[]>(`${base}/topics`, { version: refresh });
   const [topic, setTopic] = useState<TopicNode | null>(null);
@@ -28,8 +38,9 @@ export function FactBrowser({ deckId, refresh }: { deckId: string; refresh: numb
 
   useEffect(() => setTopic(null), [deckId]);
 
-  const load = async (offset: number) => {
-    const params = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
+  // `limit`: reloading what is on screen after a fix keeps the pages already shown.
+  const load = async (offset: number, limit = PAGE) => {
+    const params = new URLSearchParams({ limit: String(limit), offset: String(offset) });
     if (topic) params.set('topicId', topic.id);
     if (debounced) params.set('q', debounced);
     setLoading(true);
@@ -73,7 +84,21 @@ export function FactBrowser({ deckId, refresh }: { deckId: string; refresh: numb
           <Notice>{error}</Notice>
           <ul className="facts" role="list">
             {items.map((fact) => (
-              <FactItem key={fact.id} fact={fact} base={base} />
+              <FactRow
+                key={fact.id}
+                fact={fact}
+                base={base}
+                deckId={deckId}
+                curation={curation}
+                onEdited={(item) => {
+                  setItems((prev) => prev.map((f) => (f.id === item.id ? item : f)));
+                  onCurationChanged();
+                }}
+                onCurated={() => {
+                  void load(0, Math.min(500, Math.max(PAGE, items.length)));
+                  onCurationChanged();
+                }}
+              />
             ))}
           </ul>
           {items.length < total ? (
@@ -84,51 +109,5 @@ export function FactBrowser({ deckId, refresh }: { deckId: string; refresh: numb
         </div>
       </div>
     </section>
-  );
-}
-
-function FactItem({ fact, base }: { fact: Fact; base: string }) {
-  const [context, setContext] = useState<FileContext | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const toggle = async () => {
-    if (context) return setContext(null);
-    try {
-      setContext(await api<FileContext>(`${base}/files/${encodeURIComponent(fact.fileId)}/context?line=${fact.line}&radius=3`));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
-  const last = fact.lineEnd ?? fact.line;
-  return (
-    <li className="fact">
-      <p>
-        <strong>{fact.term}</strong>
-        {fact.attribute ? <span className="hint"> ({fact.attribute})</span> : null} — {fact.fact}
-      </p>
-      <p className="fact-source">
-        <button type="button" className="link-button mono" onClick={() => void toggle()} aria-expanded={!!context}>
-          {fact.file}:{fact.line}
-          {last !== fact.line ? `–${last}` : ''}
-        </button>{' '}
-        <span className="hint">{topicLabel(fact.topic)}</span>
-        {(fact.flags ?? []).map((flag) => (
-          <span key={flag} className="tag warn">
-            {flag}
-          </span>
-        ))}
-      </p>
-      {error ? <Notice>{error}</Notice> : null}
-      {context ? (
-        <pre className="source-lines">
-          {context.lines.map((l) => (
-            <span key={l.n} className={l.n >= fact.line && l.n <= last ? 'is-hit' : ''}>
-              <span className="line-no">{l.n}</span>
-              {l.text}
-              {'\n'}
-            </span>
-          ))}
-        </pre>
-      ) : null}
-    </li>
   );
 }

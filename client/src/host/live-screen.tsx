@@ -1,6 +1,7 @@
 // Live room on the projector (`/host/game/:gameId`). The host attaches with the per-game
-// host token kept in this browser; Space or → moves on, p pauses and resumes.
-import { useEffect } from 'react';
+// host token kept in this browser; Space or → moves on, p pauses and resumes, f at a reveal
+// flags the question for fixing (flag-question.tsx).
+import { useEffect, useRef } from 'react';
 import type { HostView } from '../../../shared/game-types.js';
 import { Notice } from '../components/notice.js';
 import { SoundToggle } from '../components/sound-toggle.js';
@@ -8,6 +9,7 @@ import { spacedCode } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { useStore } from '../lib/store.js';
 import { hostGames, hostSecret } from '../lib/storage.js';
+import { FlagButton, useQuestionFlags } from './flag-question.js';
 import { hostSession, type HostSnapshot } from './host-session.js';
 import { LiveBoard } from './live-board.js';
 import { LiveLobby } from './live-lobby.js';
@@ -21,6 +23,9 @@ export function LiveScreen({ gameId }: { gameId: string }) {
   const secret = hostSecret.get();
   const key = stored ?? (secret ? { hostToken: secret, code: '', joinUrl: '' } : null);
   const snap = useStore(hostSession);
+  const flags = useQuestionFlags(gameId);
+  const flagRef = useRef(flags.flag);
+  flagRef.current = flags.flag;
 
   useEffect(() => {
     if (key) hostSession.attach(gameId, key.hostToken);
@@ -41,6 +46,11 @@ export function LiveScreen({ gameId }: { gameId: string }) {
       } else if (event.key === 'p' || event.key === 'P') {
         event.preventDefault();
         void togglePause(hostSession.getSnapshot());
+      } else if (event.key === 'f' || event.key === 'F') {
+        const stage = hostSession.getSnapshot().view?.stage;
+        if (stage?.phase !== 'reveal') return;
+        event.preventDefault();
+        void flagRef.current(stage.question.index);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -135,7 +145,8 @@ export function LiveScreen({ gameId }: { gameId: string }) {
       </div>
 
       <footer className="live-controls">
-        <Notice>{snap.error}</Notice>
+        {stage.phase === 'reveal' ? <FlagButton state={flags.states[stage.question.index]} onFlag={() => void flags.flag(stage.question.index)} /> : null}
+        <Notice>{snap.error ?? flags.error}</Notice>
         <div className="button-row">
           {running ? (
             <>

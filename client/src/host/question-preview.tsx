@@ -1,13 +1,11 @@
 // A few questions generated from the current choice, answers marked, so the host can see
-// what the notes turn into before opening the room.
+// what the notes turn into before opening the room, and fix what is wrong (preview-item.tsx).
 import { useState } from 'react';
 import type { QuestionKind } from '../../../shared/game-types.js';
 import type { PreviewQuestion } from '../bank/bank-types.js';
 import { Notice } from '../components/notice.js';
-import { OptionBadge } from '../components/option-badge.js';
 import { api, errorText } from '../lib/api.js';
-import { topicLabel } from '../lib/format.js';
-import { kindLabel } from './kind-labels.js';
+import { PreviewItem } from './preview-item.js';
 
 function asList(data: unknown): PreviewQuestion[] {
   if (Array.isArray(data)) return data as PreviewQuestion[];
@@ -19,6 +17,8 @@ export function QuestionPreview({ deckId, topics, kinds }: { deckId: string; top
   const [questions, setQuestions] = useState<PreviewQuestion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Terms marked "not a term" from this preview: every question on the term shows it.
+  const [notTerms, setNotTerms] = useState<Record<string, string | null>>({});
 
   const load = async () => {
     const params = new URLSearchParams({
@@ -46,35 +46,25 @@ export function QuestionPreview({ deckId, topics, kinds }: { deckId: string; top
           {busy ? 'Generating…' : questions ? 'Show other questions' : 'Preview 5 questions'}
         </button>
       </header>
+      {questions && questions.length ? (
+        <p className="hint">
+          Something wrong? “Never ask this” keeps that question out of every game; “Edit fact” fixes the notes themselves.
+        </p>
+      ) : null}
       <Notice>{error}</Notice>
       {questions && questions.length === 0 ? <p className="hint">No questions could be made from this choice.</p> : null}
       {questions ? (
         <ol className="preview-list">
-          {questions.map((q, i) => {
-            const answer = q.answer ?? q.answerIndex ?? -1;
-            const file = q.source?.file ?? q.file;
-            const line = q.source?.line ?? q.line;
-            return (
-              <li key={i}>
-                <p className="preview-prompt">{q.prompt}</p>
-                <ul className="preview-options" role="list">
-                  {q.options.map((option, j) => (
-                    <li key={j} className={j === answer ? 'is-answer' : ''}>
-                      <OptionBadge index={j} size="sm" /> {option}
-                      {j === answer ? <span className="visually-hidden"> (correct)</span> : null}
-                      {j === answer ? <span aria-hidden="true"> ✓</span> : null}
-                    </li>
-                  ))}
-                </ul>
-                {q.explanation ? <p className="hint">{q.explanation}</p> : null}
-                <p className="hint">
-                  {q.kind ? `${kindLabel(q.kind)} · ` : ''}
-                  {topicLabel(q.topic)}
-                  {file ? ` · ${file}:${line}` : ''}
-                </p>
-              </li>
-            );
-          })}
+          {questions.map((q, i) => (
+            <PreviewItem
+              key={`${q.id ?? ''}-${i}`}
+              deckId={deckId}
+              index={i}
+              q={q}
+              notTermId={(q.termKey && notTerms[q.termKey]) || null}
+              onNotTerm={(termKey, id) => setNotTerms((prev) => ({ ...prev, [termKey]: id }))}
+            />
+          ))}
         </ol>
       ) : null}
     </section>
