@@ -1,8 +1,10 @@
 // The whole quiz night in a real browser: a host imports notes and opens a game, three
 // players join on phones through the join link, everyone answers, one player reloads in
 // the middle of a question and carries on, the leaderboard and the podium appear, and the
-// results page opens with real figures. Screenshots of every screen go to
-// test-artifacts/e2e-quiz-night/ for a human (or a reviewer) to look at.
+// results page opens with real figures. On the way the host strikes a previewed question and
+// flags one at a reveal; the next games leave both out, and the notes bank lists the flag.
+// Screenshots of every screen go to test-artifacts/e2e-quiz-night/ for a human (or a reviewer)
+// to look at.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -56,6 +58,14 @@ async function open(kind: 'phone' | 'laptop', label: string, options: { console?
   return page;
 }
 
+/** A host REST call (GET without a body, POST with one); fails the test on an error envelope. */
+async function hostApi<T>(url: string, body?: unknown): Promise<T> {
+  const init: RequestInit = body === undefined ? { headers: app.hostHeaders } : { method: 'POST', headers: { ...app.hostHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const json = (await (await fetch(`${app.baseUrl}${url}`, init)).json()) as { ok: boolean; data: T };
+  expect(json.ok, `${url}: ${JSON.stringify(json)}`).toBe(true);
+  return json.data;
+}
+
 async function expectFits(page: Page, what: string): Promise<void> {
   expect(await horizontalOverflow(page), `${what} overflows the phone screen`).toEqual([]);
 }
@@ -104,6 +114,16 @@ describe('quiz night in the browser', () => {
     await host.locator('.preview-list > li').first().waitFor(WAIT);
     expect(await host.locator('.preview-options .is-answer').count()).toBeGreaterThan(0);
     await shots.take(host, 'host-new-game', { fullPage: true });
+
+    // Curation: "Never ask this" on the first previewed question.
+    const firstPreview = host.locator('.preview-list > li').first();
+    await firstPreview.getByRole('button', { name: 'Never ask question 1 again' }).click();
+    await firstPreview.getByText('Never asked like this again').waitFor(WAIT);
+    await firstPreview.scrollIntoViewIfNeeded();
+    await shots.take(host, 'host-preview-struck');
+    const deckId = decodeURIComponent(new URL(host.url()).searchParams.get('deck') ?? '');
+    const struck = (await hostApi<{ struck: { factId: string; kind: string }[] }>(`/api/decks/${deckId}/curation`)).struck;
+    expect(struck).toHaveLength(1);
     await host.getByRole('button', { name: 'Open the live room' }).click();
     await host.waitForURL(/\/host\/game\/[^/]+$/, WAIT);
     const gameId = decodeURIComponent(new URL(host.url()).pathname.split('/').pop()!);
@@ -195,6 +215,10 @@ describe('quiz night in the browser', () => {
       expect(await bob.locator('.result-headline').textContent()).toBe('Not quite');
       if (q === 0) {
         await shots.take(host, 'host-reveal');
+        // Curation: the host flags this question with one key; players see nothing of it.
+        await host.keyboard.press('f');
+        await host.getByText('Flagged: fix it later in the notes bank').waitFor(WAIT);
+        await shots.take(host, 'host-reveal-flagged');
         await shots.take(ann, 'phone-result-ann');
         await shots.take(bob, 'phone-result-bob');
         await expectFits(ann, 'phone result');
@@ -250,6 +274,38 @@ describe('quiz night in the browser', () => {
     await host.getByRole('button', { name: 'New game from our weakest topics' }).click();
     await host.waitForURL((url) => url.pathname.startsWith('/host/game/') && !url.pathname.endsWith(gameId), WAIT);
     await host.locator('.lobby-code').waitFor(WAIT);
+
+    // ---- curation: the next games leave the struck question and the flagged fact out -----
+    const flagged = (await hostApi<{ flagged: { factId: string; questionIndex: number; game: { id: string } }[] }>(`/api/decks/${deckId}/curation`)).flagged;
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toMatchObject({ factId: stored[0].factId, questionIndex: 0, game: { id: gameId } });
+    const rematchId = decodeURIComponent(new URL(host.url()).pathname.split('/').pop()!);
+    const bigGame = await hostApi<{ gameId: string }>('/api/games', { deckId, questionCount: 100 });
+    for (const id of [rematchId, bigGame.gameId]) {
+      const asked = await tdb.db.prisma.gameQuestion.findMany({ where: { gameId: id }, select: { factId: true, kind: true } });
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.filter((a) => a.factId === flagged[0].factId)).toEqual([]);
+      expect(asked.filter((a) => a.factId === struck[0].factId && a.kind === struck[0].kind)).toEqual([]);
+    }
+
+    // The notes bank lists the flagged question under "Needs fixing", ready to edit in place.
+    await host.goto(`${app.baseUrl}/host/bank?deck=${encodeURIComponent(deckId)}`);
+    const fixing = host.locator('.curation');
+    await fixing.locator('.flagged-fact').first().waitFor(WAIT);
+    expect(await fixing.locator('.flagged-fact .hint').first().textContent()).toContain('Flagged at question 1 of game');
+    await fixing.scrollIntoViewIfNeeded();
+    await shots.take(host, 'host-needs-fixing');
+    const factField = fixing.getByLabel('What the notes say').first();
+    await factField.fill(`${await factField.inputValue()} (checked)`);
+    await fixing.getByRole('button', { name: 'Save fix' }).click();
+    await fixing.getByText('Nothing flagged.').waitFor(WAIT);
+    // The fact browser: plain words, and "Fix" opens the host's tools on one fact.
+    await host.locator('.fact-topics .topic-name', { hasText: 'Amazon SageMaker' }).first().click();
+    await expect.poll(() => host.locator('.fact-list .hint').first().textContent(), WAIT).toContain('Amazon SageMaker');
+    await host.locator('.fact .fact-fix').first().click();
+    await host.locator('.fact-tools').waitFor(WAIT);
+    await host.locator('.fact-tools').scrollIntoViewIfNeeded();
+    await shots.take(host, 'host-fact-fix');
 
     expect(errors).toEqual([]);
   });
