@@ -1,0 +1,41 @@
+// Rows go to PostgreSQL as a few array parameters per statement (INSERT … SELECT FROM
+// unnest($1::text[], …), as the live rooms' writer does), and those parameters are written here
+// as array literal text, in the import thread. The main thread then only hands finished strings
+// to the driver: it never walks or converts thousands of rows, which is what stalled it when
+// Prisma compiled and serialised createMany batches.
+
+/** A value of one cell: text, a number, or NULL. */
+export type Cell = string | number | null;
+
+function quoted(s: string): string {
+  return `"${s.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/**
+ * A PostgreSQL array literal: `{"a","b\"c",NULL,3}`. Text is always quoted, so commas, braces,
+ * spaces and the word NULL inside a value stay text. A cell can itself be a literal (a row's
+ * text[] column): SQL then casts it per row (`v.flags::text[]`), since unnest cannot take an
+ * array of arrays of different lengths.
+ */
+export function arrayLiteral(values: readonly Cell[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i) out += ',';
+    out += v === null ? 'NULL' : typeof v === 'number' ? String(v) : quoted(v);
+  }
+  return out + '}';
+}
+
+/** One statement's parameters: one array literal per column. */
+export type Chunk = string[];
+
+/** Rows -> statements of at most `size` rows, each as column literals in `columns` order. */
+export function columnChunks<T>(rows: readonly T[], columns: readonly ((row: T) => Cell)[], size: number): Chunk[] {
+  const out: Chunk[] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    const part = rows.slice(i, i + size);
+    out.push(columns.map((cell) => arrayLiteral(part.map(cell))));
+  }
+  return out;
+}

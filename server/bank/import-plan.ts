@@ -1,0 +1,168 @@
+// The computing half of a notes-bank write, with no database access: from the deck as it is (a
+// snapshot) and the facts being added, work out every row to insert, update and delete. It runs
+// in the import thread, so the deck-wide canonicalisation (typo merge, alias classes, conflict
+// groups) and the row encoding never hold up the live rooms; the main thread then only runs the
+// statements (import-apply.ts). The decisions are the ones the Prisma version of syncDeck made.
+import type { ParsedFile } from '../notes/types.js';
+import { stableId } from '../questions/seeded.js';
+import { canonicalise } from './canonicalise.js';
+import { byFileThenOrd, deckGroup, factRowId, parsedFromRow, type FactRow } from './fact-rows.js';
+import { columnChunks, type Chunk } from './import-literals.js';
+import type { Snapshot, SnapshotTopic } from './import-snapshot.js';
+import {
+  FACT_COLUMNS, FACT_UPDATE_COLUMNS, ID_COLUMNS, TERM_COLUMNS, TERM_UPDATE_COLUMNS, TOPIC_COLUMNS,
+  type FactInsert, type FactUpdate, type TermInsert, type TopicInsert,
+} from './import-tables.js';
+import type { NewFact, SyncStats } from './sync-deck.js';
+import { cleanPath, pathKey } from './topics.js';
+
+/** Rows per statement: big enough to keep round trips few, small enough that no statement
+ *  (run on the main thread with PGlite) or parameter grows with the import. */
+export const ROWS_PER_STATEMENT = 1_000;
+
+/** Everything to write, as statement parameters (import-tables.ts), in the order to run them. */
+export interface WritePlan {
+  topics: Chunk[];
+  newTerms: Chunk[];
+  changedTerms: Chunk[];
+  facts: Chunk[];
+  changedFacts: Chunk[];
+  staleTerms: Chunk[];
+  /** Topics with no fact left at or below them (what pruneTopics would delete). */
+  orphanTopics: Chunk[];
+  stats: SyncStats;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Topic rows for every path and each of its prefixes (as ensureTopics makes them): ids from
+ * deck and normalised path, a new child keeps its parent's stored spelling.
+ */
+export function planTopics(deckId: string, existing: readonly SnapshotTopic[], paths: Iterable<readonly string[]>) {
+  const known = new Map(existing.map((t) => [t.pathKey, { id: t.id, path: t.path }]));
+  const fresh: TopicInsert[] = [];
+  const seen = new Set<string>();
+  for (const raw of paths) {
+    // The same raw path twice adds nothing the first did not.
+    const sig = raw.join('\u0000');
+    if (seen.has(sig)) continue;
+    seen.add(sig);
+    const path = cleanPath(raw);
+    for (let depth = 1; depth <= path.length; depth++) {
+      const key = pathKey(path.slice(0, depth));
+      if (known.has(key)) continue;
+      const parent = depth > 1 ? known.get(pathKey(path.slice(0, depth - 1)))! : null;
+      const full = [...(parent?.path ?? []), path[depth - 1]];
+      const id = stableId('topic', deckId, key);
+      known.set(key, { id, path: full });
+      fresh.push({ id, parentId: parent?.id ?? null, name: path[depth - 1], path: full, pathKey: key, depth: depth - 1 });
+    }
+  }
+  return { known, fresh };
+}
+
+/** The parsed files' facts as rows to add: ids, file, position and the stored topic. */
+export function newFacts(deckName: string, parsed: readonly ParsedFile[], fileIds: Readonly<Record<string, string>>, topics: Map<string, { id: string; path: string[] }>): NewFact[] {
+  const taken = new Set<string>();
+  const added: NewFact[] = [];
+  for (const p of parsed) {
+    p.facts.forEach((f, ord) => {
+      const path = cleanPath(f.topic);
+      const topic = path.length ? topics.get(pathKey(path))! : null;
+      added.push({
+        id: factRowId(deckName, p.name, f, taken),
+        fileId: fileIds[p.name],
+        fileName: p.name,
+        ord,
+        topicId: topic?.id ?? null,
+        // The stored topic's spelling, so a later recompute from the rows sees the same input.
+        parsed: { ...f, topic: topic?.path ?? [] },
+      });
+    });
+  }
+  return added;
+}
+
+/**
+ * Recomputes the deck's canonical layer over its stored facts plus `added` (whose files' old
+ * facts must already be gone from `stored`) and plans the writes: terms created, changed and
+ * no longer used, new facts, and stored facts whose term, conflict group or flags changed.
+ */
+export function planSync(deck: { id: string; name: string }, stored: readonly FactRow[], terms: Snapshot['terms'], added: readonly NewFact[], size = ROWS_PER_STATEMENT) {
+  type Row = { fileName: string; ord: number; parsed: NewFact['parsed']; stored?: FactRow; added?: NewFact };
+  const rows: Row[] = [
+    ...stored.map((s) => ({ fileName: s.file.name, ord: s.ord, parsed: parsedFromRow(s), stored: s })),
+    ...added.map((a) => ({ fileName: a.fileName, ord: a.ord, parsed: a.parsed, added: a })),
+  ].sort(byFileThenOrd);
+  const canon = canonicalise(deck.name, rows);
+
+  const ids = new Map<string, string>();
+  const stale: string[] = [];
+  const changedTerms: TermInsert[] = [];
+  for (const t of terms) {
+    const want = canon.terms.get(t.key);
+    if (!want) {
+      stale.push(t.id);
+      continue;
+    }
+    ids.set(t.key, t.id);
+    if (t.display !== want.display || !sameList(t.aliases, want.aliases) || !sameList(t.aliasKeys, want.aliasKeys)) changedTerms.push({ ...want, id: t.id });
+  }
+  const newTerms: TermInsert[] = [];
+  for (const t of canon.terms.values()) {
+    if (ids.has(t.key)) continue;
+    const id = stableId('term', deck.id, t.key);
+    ids.set(t.key, id);
+    newTerms.push({ ...t, id });
+  }
+
+  const inserts: FactInsert[] = [];
+  const updates: FactUpdate[] = [];
+  rows.forEach((row, i) => {
+    const c = canon.facts[i];
+    const termId = ids.get(c.termKey)!;
+    if (row.added) {
+      const { parsed: f, ...a } = row.added;
+      inserts.push({
+        id: a.id, fileId: a.fileId, topicId: a.topicId, termId, term: f.term, attribute: f.attribute ?? null, fact: f.fact,
+        lineStart: f.lineStart, lineEnd: f.lineEnd, rule: f.rule, confidence: f.confidence, polarity: f.polarity ?? null,
+        flags: c.flags, siblingGroup: deckGroup(a.fileId, f.group), conflictGroup: c.conflictGroup, ord: a.ord,
+        termLine: f.termLine ?? null, aliases: f.aliases ?? [], emphasis: f.emphasis ?? [],
+      });
+      return;
+    }
+    const s = row.stored!;
+    if (s.termId === termId && s.conflictGroup === c.conflictGroup && sameList(s.flags, c.flags)) return;
+    updates.push({ id: s.id, termId, conflictGroup: c.conflictGroup, flags: c.flags });
+  });
+
+  return {
+    newTerms: columnChunks(newTerms, TERM_COLUMNS, size),
+    changedTerms: columnChunks(changedTerms, TERM_UPDATE_COLUMNS, size),
+    facts: columnChunks(inserts, FACT_COLUMNS, size),
+    changedFacts: columnChunks(updates, FACT_UPDATE_COLUMNS, size),
+    staleTerms: columnChunks(stale, ID_COLUMNS, size),
+    stats: { facts: rows.length, terms: canon.terms.size, factsUpdated: updates.length, termsCreated: newTerms.length, termsRemoved: stale.length },
+  };
+}
+
+/** Topics that hold no fact, directly or below them, once the plan is written. */
+export function orphanTopics(topics: readonly { id: string; parentId: string | null }[], usedTopicIds: Iterable<string | null>): string[] {
+  const parent = new Map(topics.map((t) => [t.id, t.parentId]));
+  const keep = new Set<string>();
+  for (const used of usedTopicIds) {
+    for (let id: string | null | undefined = used; id && !keep.has(id); id = parent.get(id)) keep.add(id);
+  }
+  return topics.filter((t) => !keep.has(t.id)).map((t) => t.id);
+}
+
+/** The whole import plan: topics, the canonical layer, facts, and the topics left empty. */
+export function planImport(deck: { id: string; name: string }, snapshot: Snapshot, parsed: readonly ParsedFile[], fileIds: Readonly<Record<string, string>>, size = ROWS_PER_STATEMENT): WritePlan {
+  const topics = planTopics(deck.id, snapshot.topics, parsed.flatMap((p) => p.facts.map((f) => f.topic)));
+  const added = newFacts(deck.name, parsed, fileIds, topics.known);
+  const sync = planSync(deck, snapshot.facts, snapshot.terms, added, size);
+  const allTopics = [...snapshot.topics, ...topics.fresh];
+  const used = [...snapshot.facts.map((f) => f.topicId), ...added.map((a) => a.topicId)];
+  return { ...sync, topics: columnChunks(topics.fresh, TOPIC_COLUMNS, size), orphanTopics: columnChunks(orphanTopics(allTopics, used), ID_COLUMNS, size) };
+}
