@@ -9,6 +9,7 @@ import type { Database } from './db/database.js';
 import { errorHandler, sendError } from './http/errors.js';
 import type { Logger } from './logger.js';
 import { threadGenerator, type QuestionGenerator } from './questions/generator-thread.js';
+import { threadImportWorker, type ImportWorker } from './bank/import-thread.js';
 import { mountRoutes } from './http/routes.js';
 import { attachSockets } from './realtime/attach.js';
 import { socketChannels, type IoServer } from './realtime/socket-link.js';
@@ -34,6 +35,8 @@ export interface AppDeps {
   questionSource?: QuestionSource;
   /** Runs the question generator; default: a worker thread, so the live rooms never wait. */
   questionGenerator?: QuestionGenerator;
+  /** Parses and canonicalises imported notes; default: a worker thread, for the same reason. */
+  importWorker?: ImportWorker;
   /** Persistence of live games; default: Prisma on `db`. Tests inject failing stores. */
   gameStore?: GameStore;
   /** Per-address join attempts and per-socket commands. */
@@ -88,7 +91,8 @@ export function createApp(deps: AppDeps): App {
     channelsFor: (gameId) => socketChannels(io, gameId),
     ...deps.rooms,
   });
-  mountRoutes(app, deps, rooms, generator);
+  const importer = deps.importWorker ?? threadImportWorker(deps.logger);
+  mountRoutes(app, { ...deps, importWorker: importer }, rooms, generator);
 
   app.use('/api', (_req, res) => sendError(res, 404, 'NOT_FOUND', 'No such API route.'));
   serveClient(app, deps.clientDir ?? DEFAULT_CLIENT_DIR);
@@ -119,6 +123,7 @@ export function createApp(deps: AppDeps): App {
       io.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await generator.close();
+      await importer.close();
     },
   };
 }

@@ -1,16 +1,21 @@
 // Import of one or many note files into a deck, all-or-nothing. Everything that can refuse the
 // request (size, type sniffing, unknown deck) runs before the transaction; parsing runs before it
-// too, so the transaction only writes. A file with the same name and content is left untouched.
-import type { Prisma, PrismaClient } from '../db/generated/client.js';
-import type { ParsedFile } from '../notes/types.js';
-import { lockDeck, requireDeck } from './decks.js';
+// too, so the transaction only reads the deck and writes. A file with the same name and content
+// is left untouched. The computing (sniffing, parsing, canonicalising, encoding rows, the
+// report) runs in an ImportWorker, normally the import thread (import-thread.ts), so the main
+// thread only talks to the database: see docs/performance.md, "Imports during a game".
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '../db/generated/client.js';
+import { deckSummary, lockDeck, requireDeck, type DeckSummary } from './decks.js';
+import { applyPlan } from './import-apply.js';
+import { readReportRows } from './import-report.js';
+import { readLexiconRows, readSnapshot } from './import-snapshot.js';
+import { UPSERT_FILE } from './import-tables.js';
+import type { ParseResult } from './import-steps.js';
+import { ImportThreadFailed, inlineImportWorker, type ImportWorker } from './import-thread.js';
 import { WRITE_TX } from './limits.js';
-import { factRowId } from './fact-rows.js';
-import { definesLexiconTerm, parseForDeck } from './parse-files.js';
-import { buildReport, type FileStatus, type ImportReport, type StoredParseReport } from './report.js';
-import { decodeUploads, type DecodedFile, type UploadInput } from './sniff.js';
-import { syncDeck, type NewFact } from './sync-deck.js';
-import { cleanPath, ensureTopics, pathKey, pruneTopics } from './topics.js';
+import type { FileStatus, ImportReport } from './report.js';
+import type { UploadInput } from './sniff.js';
 
 export interface ImportTimings {
   parseMs: number;
@@ -23,75 +28,95 @@ export interface ImportOutcome {
   timings: ImportTimings;
 }
 
-async function writeFiles(prisma: PrismaClient, deck: { id: string; name: string }, files: DecodedFile[], parsed: ParsedFile[]): Promise<void> {
+/** The report with its files already serialised (a route sends them as they are), and one
+ *  "name:status:facts" line per file for the log. */
+export interface ImportResult {
+  filesJson: string;
+  totals: ImportReport['totals'];
+  deck: DeckSummary;
+  summary: string[];
+  timings: ImportTimings;
+}
+
+/** The report as the JSON text JSON.stringify would give. */
+export function reportJson(r: ImportResult): string {
+  return `{"files":${r.filesJson},"totals":${JSON.stringify(r.totals)},"deck":${JSON.stringify(r.deck)}}`;
+}
+
+export interface ImportOptions {
+  /** Where the computing runs; default: on this thread (the command line, tests). */
+  worker?: ImportWorker;
+}
+
+async function writeFiles(prisma: PrismaClient, worker: ImportWorker, session: number, deck: { id: string; name: string }, parsed: ParseResult['files'], hashes: Map<string, string>): Promise<void> {
   await prisma.$transaction(async (tx) => {
     await lockDeck(tx, deck.id);
-    const fileIds = new Map<string, string>();
-    for (const [i, file] of files.entries()) {
-      const p = parsed[i];
-      const stored: StoredParseReport = { skipped: p.skipped, ...(p.bareTerms ? { bareTerms: p.bareTerms } : {}) };
-      const data = { hash: file.hash, layout: p.layout, rawText: file.text, report: stored as unknown as Prisma.InputJsonValue, importedAt: new Date() };
-      const row = await tx.sourceFile.upsert({
-        where: { deckId_name: { deckId: deck.id, name: file.name } },
-        create: { deckId: deck.id, name: file.name, ...data },
-        update: data,
-        select: { id: true },
-      });
-      // The old facts of a changed file go; the new ones replace them below.
-      await tx.fact.deleteMany({ where: { fileId: row.id } });
-      fileIds.set(file.name, row.id);
-    }
-
-    const topics = await ensureTopics(tx, deck.id, parsed.flatMap((p) => p.facts.map((f) => f.topic)));
-    const taken = new Set<string>();
-    const added: NewFact[] = [];
+    const fileIds: Record<string, string> = {};
+    const at = new Date().toISOString().slice(0, 23).replace('T', ' ');
     for (const p of parsed) {
-      p.facts.forEach((f, ord) => {
-        const path = cleanPath(f.topic);
-        const topic = path.length ? topics.get(pathKey(path))! : null;
-        added.push({
-          id: factRowId(deck.name, p.name, f, taken),
-          fileId: fileIds.get(p.name)!,
-          fileName: p.name,
-          ord,
-          topicId: topic?.id ?? null,
-          // The stored topic's spelling, so a later recompute from the rows sees the same input.
-          parsed: { ...f, topic: topic?.path ?? [] },
-        });
-      });
+      const [row] = await tx.$queryRawUnsafe<{ id: string }[]>(UPSERT_FILE, randomUUID(), deck.id, p.name, hashes.get(p.name)!, p.layout, p.text, p.report, at);
+      fileIds[p.name] = row.id;
     }
-    await syncDeck(tx, deck, added);
-    await pruneTopics(tx, deck.id);
+    // The old facts of a changed file go; the new ones replace them.
+    await tx.$executeRawUnsafe(`DELETE FROM "Fact" WHERE "fileId" = ANY($1::text[])`, Object.values(fileIds));
+    const snapshot = await readSnapshot(tx, deck.id);
+    const { plan } = await worker.plan(session, { deck, fileIds, snapshot });
+    await applyPlan(tx, deck.id, plan, true);
     await tx.deck.update({ where: { id: deck.id }, data: { updatedAt: new Date() } });
   }, WRITE_TX);
 }
 
-export async function importFiles(prisma: PrismaClient, deckId: string, inputs: UploadInput[]): Promise<ImportOutcome> {
+async function run(prisma: PrismaClient, deckId: string, inputs: UploadInput[], worker: ImportWorker): Promise<ImportResult> {
   const started = performance.now();
-  const files = decodeUploads(inputs);
-  const deck = await requireDeck(prisma, deckId);
-  const existing = new Map((await prisma.sourceFile.findMany({ where: { deckId }, select: { id: true, name: true, hash: true } })).map((f) => [f.name, f]));
+  const session = worker.begin();
+  try {
+    const { files } = await worker.decode(session, inputs);
+    const deck = await requireDeck(prisma, deckId);
+    const existing = new Map((await prisma.sourceFile.findMany({ where: { deckId }, select: { id: true, name: true, hash: true } })).map((f) => [f.name, f]));
 
-  const status = new Map<string, FileStatus>();
-  for (const f of files) {
-    const old = existing.get(f.name);
-    status.set(f.name, !old ? 'imported' : old.hash === f.hash ? 'unchanged' : 'replaced');
-  }
-  const changed = files.filter((f) => status.get(f.name) !== 'unchanged');
+    const status = new Map<string, FileStatus>();
+    for (const f of files) {
+      const old = existing.get(f.name);
+      status.set(f.name, !old ? 'imported' : old.hash === f.hash ? 'unchanged' : 'replaced');
+    }
+    const changed = files.filter((f) => status.get(f.name) !== 'unchanged');
 
-  let parseMs = 0;
-  let writeMs = 0;
-  if (changed.length) {
-    // Terms the deck's other files define help split glued lines in the new ones.
-    const replacing = changed.map((f) => existing.get(f.name)?.id).filter((id): id is string => !!id);
-    const known = await prisma.fact.findMany({ where: { deckId, fileId: { notIn: replacing } }, select: { term: true, rule: true } });
-    const t0 = performance.now();
-    const parsed = parseForDeck(changed, known.filter((k) => definesLexiconTerm(k.rule)).map((k) => k.term));
-    const t1 = performance.now();
-    await writeFiles(prisma, deck, changed, parsed);
-    parseMs = t1 - t0;
-    writeMs = performance.now() - t1;
+    let parseMs = 0;
+    let writeMs = 0;
+    if (changed.length) {
+      // Terms the deck's other files define help split glued lines in the new ones.
+      const replacing = changed.map((f) => existing.get(f.name)?.id).filter((id): id is string => !!id);
+      const lexicon = await readLexiconRows(prisma, deckId, replacing);
+      const t0 = performance.now();
+      const parsed = await worker.parse(session, changed.map((f) => f.name), lexicon);
+      const t1 = performance.now();
+      await writeFiles(prisma, worker, session, deck, parsed.files, new Map(files.map((f) => [f.name, f.hash])));
+      parseMs = t1 - t0;
+      writeMs = performance.now() - t1;
+    }
+    const entries = files.map((f) => ({ name: f.name, status: status.get(f.name)! }));
+    const rows = await readReportRows(prisma, deckId, entries);
+    const [report, deckNow] = await Promise.all([worker.report(rows), deckSummary(prisma, deckId)]);
+    const timings = { parseMs: Math.round(parseMs), writeMs: Math.round(writeMs), totalMs: Math.round(performance.now() - started) };
+    return { filesJson: report.files, totals: report.totals, deck: deckNow, summary: report.summary, timings };
+  } finally {
+    worker.release(session);
   }
-  const report = await buildReport(prisma, deckId, files.map((f) => ({ name: f.name, status: status.get(f.name)! })));
-  return { report, timings: { parseMs: Math.round(parseMs), writeMs: Math.round(writeMs), totalMs: Math.round(performance.now() - started) } };
+}
+
+/** Imports the uploads; the report's files come back serialised (see ImportResult). */
+export async function importNotes(prisma: PrismaClient, deckId: string, inputs: UploadInput[], options: ImportOptions = {}): Promise<ImportResult> {
+  const worker = options.worker ?? inlineImportWorker();
+  try {
+    return await run(prisma, deckId, inputs, worker);
+  } catch (error) {
+    // The thread went away mid-import: its transaction rolled back, so start again here.
+    if (!(error instanceof ImportThreadFailed)) throw error;
+    return run(prisma, deckId, inputs, inlineImportWorker());
+  }
+}
+
+export async function importFiles(prisma: PrismaClient, deckId: string, inputs: UploadInput[], options: ImportOptions = {}): Promise<ImportOutcome> {
+  const r = await importNotes(prisma, deckId, inputs, options);
+  return { report: { files: JSON.parse(r.filesJson) as ImportReport['files'], totals: r.totals, deck: r.deck }, timings: r.timings };
 }

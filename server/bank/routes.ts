@@ -9,7 +9,7 @@ import { curationExclusions, withBankFacts } from './curation.js';
 import { createDeck, deckSummary, deleteDeck, listDecks, requireDeck, unknownDeck } from './decks.js';
 import { listFacts } from './facts-query.js';
 import { deleteFile, fileContext, listFiles } from './files.js';
-import { importFiles } from './import.js';
+import { importNotes, reportJson } from './import.js';
 import { deckBankRef } from './load-bank.js';
 import { contextQuery, createDeckBody, deckParams, factsQuery, fileParams, parseInput, previewQuery } from './schemas.js';
 import { topicTree } from './topics.js';
@@ -54,9 +54,10 @@ export function bankRoutes(app: express.Express, deps: AppDeps, host: express.Re
     async (req, res) => {
       const { deckId } = parseInput(deckParams, req.params, 'deck id');
       const uploads = res.locals.uploads as UploadInput[];
-      const { report, timings } = await importFiles(prisma, deckId, uploads);
-      deps.logger.info({ deckId, files: report.files.map((f) => `${f.name}:${f.status}:${f.facts}`), ...timings }, 'notes imported');
-      send(res, report);
+      const result = await importNotes(prisma, deckId, uploads, { worker: deps.importWorker });
+      deps.logger.info({ deckId, files: result.summary, ...result.timings }, 'notes imported');
+      // The import thread serialised the report's files: a big report is not walked again here.
+      res.status(200).type('application/json').send(`{"ok":true,"data":${reportJson(result)}}`);
     },
   );
 

@@ -1,0 +1,114 @@
+// The computing steps of an import, in the order import.ts calls them: decode the uploads,
+// parse the changed files, plan the writes, build the report. Between calls the decoded texts
+// and the parsed files stay here, in a session, so they never cross to the main thread as
+// thousands of objects (copying a big file's parsed facts between threads costs 20–50 ms of
+// the receiving thread's time). The same object serves the import thread (import-worker.ts)
+// and, when there is no thread, the main thread itself.
+import { HttpError } from '../http/errors.js';
+import type { Layout, ParsedFile } from '../notes/types.js';
+import { planImport, ROWS_PER_STATEMENT, type WritePlan } from './import-plan.js';
+import { reportFiles, type ReportFiles, type ReportText } from './import-report.js';
+import { decodeSnapshot, type SnapshotText } from './import-snapshot.js';
+import { definesLexiconTerm, parseForDeck } from './parse-files.js';
+import type { StoredParseReport } from './report.js';
+import { decodeUploads, type DecodedFile, type UploadInput } from './sniff.js';
+
+export interface DecodeResult {
+  files: { name: string; hash: string; bytes: number }[];
+}
+
+export interface ParseResult {
+  /** Per changed file, in the order asked: what SourceFile stores about it (the parse report
+   *  as JSON text, see report.ts StoredParseReport). */
+  files: { name: string; text: string; layout: Layout; report: string }[];
+  ms: number;
+}
+
+export interface PlanInput {
+  deck: { id: string; name: string };
+  fileIds: Record<string, string>;
+  snapshot: SnapshotText;
+  rowsPerStatement?: number;
+}
+
+export interface PlanResult {
+  plan: WritePlan;
+  ms: number;
+}
+
+interface Session {
+  decoded: DecodedFile[];
+  parsed?: ParsedFile[];
+}
+
+/** An HttpError as it crosses a thread boundary (a plain Error would lose status and code). */
+export interface StepError {
+  message: string;
+  http?: { status: number; code: HttpError['code'] };
+}
+
+export function toStepError(error: unknown): StepError {
+  const e = error as Error;
+  return error instanceof HttpError ? { message: e.message, http: { status: error.status, code: error.code } } : { message: e?.message ?? String(error) };
+}
+
+export function fromStepError(e: StepError): Error {
+  return e.http ? new HttpError(e.http.status, e.http.code, e.message) : new Error(e.message);
+}
+
+// A session is released by import.ts when the import ends, however it ends; this only bounds
+// what a caller that never came back could leave behind.
+const MAX_SESSIONS = 8;
+
+export class ImportSteps {
+  private sessions = new Map<number, Session>();
+
+  private session(id: number): Session {
+    const s = this.sessions.get(id);
+    if (!s) throw new Error(`import session ${id} is gone`);
+    return s;
+  }
+
+  /** Sniffs and normalises the uploads (throws the HttpError a bad upload deserves). */
+  decode(id: number, inputs: UploadInput[]): DecodeResult {
+    // Bytes sent to a thread arrive as plain Uint8Arrays; the sniffer reads them as Buffers.
+    const asBuffer = (d: Uint8Array) => (Buffer.isBuffer(d) ? d : Buffer.from(d.buffer, d.byteOffset, d.byteLength));
+    const decoded = decodeUploads(inputs.map((u) => (typeof u.data === 'string' ? u : { ...u, data: asBuffer(u.data) })));
+    this.sessions.set(id, { decoded });
+    while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    return { files: decoded.map((f) => ({ name: f.name, hash: f.hash, bytes: f.bytes })) };
+  }
+
+  /** Parses the named files; `lexicon` is the JSON [term, rule] rows of the deck's other files. */
+  parse(id: number, names: string[], lexicon: string): ParseResult {
+    const s = this.session(id);
+    const started = performance.now();
+    const files = names.map((n) => s.decoded.find((f) => f.name === n)!);
+    const deckTerms = (JSON.parse(lexicon) as [string, string][]).filter(([, rule]) => definesLexiconTerm(rule)).map(([term]) => term);
+    s.parsed = parseForDeck(files, deckTerms);
+    return {
+      files: s.parsed.map((p, i) => ({
+        name: p.name,
+        text: files[i].text,
+        layout: p.layout,
+        report: JSON.stringify({ skipped: p.skipped, ...(p.bareTerms ? { bareTerms: p.bareTerms } : {}) } satisfies StoredParseReport),
+      })),
+      ms: performance.now() - started,
+    };
+  }
+
+  plan(id: number, input: PlanInput): PlanResult {
+    const s = this.session(id);
+    const started = performance.now();
+    const plan = planImport(input.deck, decodeSnapshot(input.snapshot), s.parsed ?? [], input.fileIds, input.rowsPerStatement ?? ROWS_PER_STATEMENT);
+    return { plan, ms: performance.now() - started };
+  }
+
+  report(text: ReportText): ReportFiles {
+    return reportFiles(text);
+  }
+
+  release(id: number): void {
+    this.sessions.delete(id);
+  }
+}
