@@ -343,6 +343,26 @@ describe('the correct answer', () => {
   });
 });
 
+describe('the topic line', () => {
+  it('shows only the part of the path that cannot name the answer until the reveal', () => {
+    const t = new Table([1]);
+    const q = t.state.questions[0];
+    // A heading that names the keyed option ("ML instance recommendations") stays hidden.
+    t.state = { ...t.state, questions: [{ ...q, topic: ['Model Training', 'Recommendations B1'], shownTopic: ['Model Training'] }] };
+    const a = t.join('Ann');
+    t.toAnswering();
+    const open = [...t.events('question:show'), ...t.events('question:open')].map((e) => payloadOf(e) as { question?: { topic: string[] }; topic?: string[] });
+    expect(open.length).toBeGreaterThan(0);
+    for (const p of open) expect(p.question?.topic ?? p.topic).toEqual(['Model Training']);
+    expect(JSON.stringify(playerView(t.state, a, t.now))).not.toContain('Recommendations');
+    expect(JSON.stringify(hostView(t.state, t.now))).not.toContain('Recommendations');
+    t.at(500).answer(a, 1);
+    t.fire();
+    const reveal = payloadOf(t.events('question:reveal')[0]) as { source: { topic: string[] } };
+    expect(reveal.source.topic).toEqual(['Model Training', 'Recommendations B1']);
+  });
+});
+
 // ---- timing ---------------------------------------------------------------------------------
 
 describe('the clock', () => {

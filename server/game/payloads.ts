@@ -28,7 +28,8 @@ export function questionPrompt(state: GameState, index: number): QuestionPrompt 
     kind: q.kind,
     prompt: q.prompt,
     optionCount: q.options.length,
-    topic: q.topic.slice(),
+    // Until the reveal only the part of the path that cannot name the answer.
+    topic: (q.shownTopic ?? q.topic).slice(),
     seconds: state.settings.secondsPerQuestion,
   };
 }

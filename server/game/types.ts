@@ -13,7 +13,11 @@ export interface ServerQuestion {
   prompt: string;
   options: string[];
   answerIndex: number;
+  /** Full topic path, shown with the reveal and used by the report. */
   topic: string[];
+  /** What players see of the topic while the question is open: never a heading that names the
+   *  answer. Missing: the whole topic is safe to show. */
+  shownTopic?: string[];
   file: string;
   line: number;
   explanation: string;

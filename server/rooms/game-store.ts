@@ -108,6 +108,7 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
               options: q.options,
               answerIndex: q.answerIndex,
               topic: q.topic,
+              shownTopic: q.shownTopic ?? q.topic,
               factId: q.factId,
               file: q.file,
               line: q.line,

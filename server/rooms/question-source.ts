@@ -41,6 +41,7 @@ export function toServerQuestion(q: Question): SourcedQuestion {
     options: q.options.slice(),
     answerIndex: q.answer,
     topic: q.topic.slice(),
+    shownTopic: q.shownTopic.slice(),
     file: q.file,
     line: q.line,
     explanation: q.explanation,
