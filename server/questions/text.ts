@@ -175,7 +175,9 @@ export function fitClause(text: string, max: number, cutAtCommas = true): string
   if (t.length <= max && balanced(t)) return done(t) || null;
   // A statement cut at a comma can read as a fragment ("must be collected, processed"): callers
   // that show a whole claim ask for sentence and clause cuts only.
-  for (const sep of cutAtCommas ? [/\.\s+/g, /;\s+|\s[-–]\s/g, /,\s+/g] : [/\.\s+/g, /;\s+|\s[-–]\s/g]) {
+  // "e.g." and "i.e." end no sentence: cutting there leaves "Changes a volume's layout, e.g".
+  const sentence = /(?<!\b(?:e\.g|i\.e|etc|vs|approx|incl|ca|cf|no|fig|dr|mr|mrs|ms|st))\.\s+/gi;
+  for (const sep of cutAtCommas ? [sentence, /;\s+|\s[-–]\s/g, /,\s+/g] : [sentence, /;\s+|\s[-–]\s/g]) {
     let best: string | null = null;
     for (const m of t.matchAll(sep)) {
       const head = done(t.slice(0, m.index));
