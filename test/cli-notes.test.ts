@@ -130,6 +130,27 @@ describe('notes CLI on PostgreSQL', () => {
     expect(run.stdout).toMatch(/M3 +traceability/);
   }, 60_000);
 
+  it('writes a blind-review sheet: each question with its options, key, explanation and source lines', async () => {
+    const args = ['review-sheet', '--deck', 'AWS ML', '--count', '12', '--seed', 'sheet-1'];
+    const run = await cli(args, env);
+    expect(run.code).toBe(0);
+    const entries = run.stdout.split('\n### Q').slice(1);
+    expect(entries).toHaveLength(12);
+    for (const e of entries) {
+      expect(e).toMatch(/^\d+ \[[a-z-]+\] topic: /);
+      expect(e).toMatch(/\nPROMPT: \S/);
+      expect(e.match(/<= keyed answer/g)).toHaveLength(1);
+      expect(e).toMatch(/\nEXPLANATION shown at reveal: \S/);
+      // The cited line with its number, as the notes file has it.
+      const src = /\nSOURCE (\S+) line (\d+):/.exec(e)!;
+      const cited = new RegExp(`\\n    ${src[2]}: (.*)`).exec(e)![1];
+      expect(fs.readFileSync(path.join(SEEDS_DIR, src[1]), 'utf8').split('\n')[Number(src[2]) - 1]).toBe(cited);
+    }
+    // Nothing about how the generator judged its questions reaches the reviewer.
+    expect(run.stdout).not.toMatch(/confidence|rule|S\d\/|flags/i);
+    expect((await cli(args, env)).stdout).toBe(run.stdout);
+  }, 60_000);
+
   it('fails with one clear line and exit code 1 on unknown decks, missing files and bad flags', async () => {
     const unknown = await cli(['export', '--deck', 'Nope'], env);
     expect(unknown.code).toBe(1);

@@ -9,6 +9,7 @@ import type { PrismaClient } from '../db/generated/client.js';
 import { HttpError } from '../http/errors.js';
 import { generateQuestions } from '../questions/generate.js';
 import { formatQualityTable, qualityReport } from '../questions/quality.js';
+import { reviewSheet } from '../questions/review-sheet.js';
 import { CliError, type CliCommand, type CommandOptions } from './cli-types.js';
 import { curationExclusions } from './curation.js';
 import { ensureDeck, findDeckByName, listDecks } from './decks.js';
@@ -58,7 +59,13 @@ async function run(db: Database, command: CliCommand, opts: CommandOptions): Pro
   const prisma = db.prisma;
   if (command === 'import') return importCommand(prisma, opts);
   if (command === 'export') return writeLines(await exportFacts(prisma, await deckId(prisma, opts.deck)));
-  const { id, bank, options, questions } = await questionSet(prisma, opts, command === 'quality' ? 200 : 10);
+  const { id, bank, options, questions } = await questionSet(prisma, opts, command === 'quality' ? 200 : command === 'review-sheet' ? 50 : 10);
+  if (command === 'review-sheet') {
+    const files = await prisma.sourceFile.findMany({ where: { deckId: id }, select: { name: true, rawText: true } });
+    const raw = Object.fromEntries(files.map((f) => [f.name, f.rawText]));
+    process.stdout.write(reviewSheet(questions, { raw, title: `${opts.deck}, seed ${options.seed}` }));
+    return;
+  }
   if (command === 'questions') {
     writeLines(questions.map(exportQuestion));
     if (questions.length < options.count) process.stderr.write(`Only ${questions.length} of ${options.count} questions could be made from these notes.\n`);

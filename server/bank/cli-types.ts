@@ -5,7 +5,7 @@ import type { QuestionKind } from '../../shared/game-types.js';
 /** An expected CLI failure: printed as "Error: <message>", exit code 1, no stack trace. */
 export class CliError extends Error {}
 
-export type CliCommand = 'import' | 'export' | 'questions' | 'quality';
+export type CliCommand = 'import' | 'export' | 'questions' | 'quality' | 'review-sheet';
 
 export interface CommandOptions {
   deck: string;

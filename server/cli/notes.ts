@@ -11,6 +11,10 @@ const USAGE = `Usage:
   npm run notes -- export --deck "<name>" [--format jsonl]
   npm run notes -- questions --deck "<name>" [--topics "<a>,<b>"] [--count <n>] [--seed <s>] [--kinds <k1,k2>] [--format jsonl]
   npm run notes -- quality --deck "<name>" [--topics "<a>,<b>"] [--count <n>] [--seed <s>] [--kinds <k1,k2>]
+  npm run notes -- review-sheet --deck "<name>" [--count 50] [--seed <s>] [--kinds <k1,k2>] > sheet.md
+
+A review sheet lists the questions a game would ask, each with the notes it was made from, for
+a blind review by someone who has not seen how they were made.
 
 Topics are names or paths ("Data Engineering > S3"), comma-separated.
 Question kinds: ${QUESTION_KINDS.join(', ')}.
@@ -34,6 +38,7 @@ const ALLOWED: Record<CliCommand, Flag[]> = {
   export: ['deck', 'format'],
   questions: ['deck', 'format', 'topics', 'count', 'seed', 'kinds'],
   quality: ['deck', 'topics', 'count', 'seed', 'kinds'],
+  'review-sheet': ['deck', 'topics', 'count', 'seed', 'kinds'],
 };
 
 function intFlag(value: string | undefined, name: string, max: number): number | undefined {

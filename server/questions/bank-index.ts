@@ -55,6 +55,9 @@ export interface BankIndex {
   /** Named entities by the letter trigrams of their names, for the whole-bank pool. */
   nameGrams: Map<string, string[]>;
   nameGramCount: Map<string, number>;
+  /** Do two files of the deck cover one subject (enough distinctive words in common)? A deck
+   * may hold several courses; options never cross from one to another. */
+  sameSubject(fileA: string, fileB: string): boolean;
 }
 
 const MEMBER = /\/member$/;
@@ -281,7 +284,31 @@ export function buildIndex(bank: Bank): BankIndex {
     for (const g of grams) add(nameGrams, g, k);
   }
 
-  return { bank, entities, entityOfKey, factById, groupMembers, homeMembers, categoryMembers, graph, namedKeys, df, factCount, tables, stemsOf, distinctive, overlap: new Map(), nameGrams, nameGramCount };
+  const fileWords = new Map<string, Set<string>>();
+  for (const f of bank.facts) {
+    let w = fileWords.get(f.file);
+    if (!w) fileWords.set(f.file, (w = new Set()));
+    for (const s of stemsOf(f)) if (distinctive(s)) w.add(s);
+  }
+  const subjectCache = new Map<string, boolean>();
+  const sameSubject = (a: string, b: string): boolean => {
+    if (a === b) return true;
+    const id = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let v = subjectCache.get(id);
+    if (v === undefined) {
+      const A = fileWords.get(a) ?? new Set<string>();
+      const B = fileWords.get(b) ?? new Set<string>();
+      let shared = 0;
+      for (const x of A.size <= B.size ? A : B) if ((A.size <= B.size ? B : A).has(x)) shared++;
+      // Notes of one subject by different authors share half their distinctive words or more;
+      // different subjects share well under a fifth (measured on the sample and fixture decks).
+      v = shared / Math.max(1, Math.min(A.size, B.size)) >= 0.2;
+      subjectCache.set(id, v);
+    }
+    return v;
+  };
+
+  return { bank, entities, entityOfKey, factById, groupMembers, homeMembers, categoryMembers, graph, namedKeys, df, factCount, tables, stemsOf, distinctive, overlap: new Map(), nameGrams, nameGramCount, sameSubject };
 }
 
 /** Distinct letter trigrams of a name (the same padding as trigramDice). */

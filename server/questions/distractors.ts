@@ -148,6 +148,12 @@ export function sharesSubject(ix: BankIndex, a: Entity, b: Entity): boolean {
   return false;
 }
 
+/** Is some note about b in a file of the same subject as some note about a? */
+export function sameSubjectEntities(ix: BankIndex, a: Entity, b: Entity): boolean {
+  const fa = new Set(a.facts.map((f) => f.file));
+  return b.facts.some((f) => [...fa].some((x) => ix.sameSubject(x, f.file)));
+}
+
 /** Any pair of facts of two entities overlapping >= 0.5 (Jaccard): one could pass for the other. */
 export function entitiesOverlap(ix: BankIndex, a: Entity, b: Entity): boolean {
   const cache = ix.overlap;

@@ -22,6 +22,15 @@ export function formatQualityTable(r: QualityReport): string {
     ['M13', 'questions per kind', Object.entries(r.perKind).map(([k, n]) => `${k} ${n}`).join(', '), 'reported', null],
     ['', 'longest prompt / option', `${r.promptMaxChars} / ${r.optionMaxChars} chars`, '<= 200 / 90', r.promptMaxChars <= 200 && r.optionMaxChars <= 90],
   ];
+  const SENSE_NAMES: Record<string, string> = {
+    'name-not-a-term': 'a heading, label or clause as a term',
+    'definition-not-descriptive': 'a clue or key that says nothing',
+    blanks: 'blanks (one per cloze, no riddles)',
+    'key-in-topic': 'key shown by topic line or prompt',
+    'generic-statement': 'statement true of many terms',
+    'prompt-length': 'prompt or option too long',
+  };
+  for (const [check, n] of Object.entries(r.sense)) rows.push(['S', `sense: ${SENSE_NAMES[check] ?? check}`, `${n}`, '0', n === 0]);
   for (const [file, f] of Object.entries(r.perFile)) {
     rows.push(['M13', `coverage ${file}`, `${f.entitiesAsked}/${f.entities} entities, ${f.questions} questions, ${f.facts} facts`, 'reported', null]);
   }

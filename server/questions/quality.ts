@@ -6,6 +6,7 @@ import { indexOf, type BankIndex, type Entity } from './bank-index.js';
 import { acronymRuns, isAcronym, termWords } from './canonical.js';
 import { DURATION_UNITS, SIZE_UNITS, quantities } from './conflicts.js';
 import { chiSquareUniform } from './quality-stats.js';
+import { SENSE_CHECKS, senseProblems, type SenseCheck } from './sense.js';
 import { sha256 } from './seeded.js';
 import { BRAND_WORDS, MARKUP_RESIDUE, contentStems, intersects, isStop, jaccard, normaliseOption, stem, stemSet, trigramDice, words } from './text.js';
 import type { Bank, BankFact, Question, QuestionKind } from './types.js';
@@ -53,6 +54,8 @@ export interface QualityReport {
   perFile: Record<string, { facts: number; entities: number; entitiesAsked: number; questions: number }>;
   promptMaxChars: number;
   optionMaxChars: number;
+  /** Sense checks (sense.ts): questions with each problem. The generator asks none of these. */
+  sense: Record<SenseCheck, number>;
 }
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 100);
@@ -242,6 +245,9 @@ export function qualityReport(bank: Bank, questions: readonly Question[], opts: 
     }
   }
 
+  const sense = Object.fromEntries(SENSE_CHECKS.map((c) => [c, 0])) as Record<SenseCheck, number>;
+  for (const q of questions) for (const p of senseProblems(ix, q)) sense[p]++;
+
   let deterministic: boolean | null = null;
   if (opts.regenerate) deterministic = sha256(JSON.stringify(opts.regenerate())) === sha256(JSON.stringify(questions));
   const { statistic, p } = chiSquareUniform(positions);
@@ -286,6 +292,7 @@ export function qualityReport(bank: Bank, questions: readonly Question[], opts: 
     deterministic,
     perKind,
     perFile,
+    sense,
     promptMaxChars: Math.max(0, ...questions.map((q) => q.prompt.length)),
     optionMaxChars: Math.max(0, ...questions.flatMap((q) => q.options.map((o) => o.length))),
   };

@@ -3,7 +3,7 @@
 // the mentioned entity, taken from the bank: nothing is invented.
 import type { BankIndex, Entity } from '../bank-index.js';
 import { DURATION_UNITS, SIZE_UNITS, quantities, type Quantity } from '../conflicts.js';
-import { pickOptions, relation, sharesSubject, structuralScore, type Option } from '../distractors.js';
+import { pickOptions, relation, structuralScore, type Option } from '../distractors.js';
 import { MAX_OPTION, MAX_PROMPT, cleanFact, entityOf, isQuestionTerm, source, statementLabel, subjectName, termLineOf, type Ctx, type KindBuilder } from '../guards.js';
 import { BLANK, leakKeyOfEntity, leakKeyOfText, leaks } from '../mask.js';
 import { contentStems, intersects, normaliseOption, stemSet } from '../text.js';
@@ -91,7 +91,7 @@ function numeric(ctx: Ctx, f: BankFact, e: Entity, rng: Rng, label: string) {
     if (norm === keyNorm || own.has(norm) || showsNumber(stem, v.q.value)) continue;
     const d = entityOf(ix, v.fact);
     // A value from another subject ("70S" ribosomes beside a daily dose) is no rival.
-    if (v.fact.file !== f.file && !sharesSubject(ix, e, d)) continue;
+    if (!ix.sameSubject(v.fact.file, f.file)) continue;
     const rel = relation(ix, e, d);
     const score = structuralScore(rel) + (v.q.unit === q.unit ? 2 : 0) + (v.fact.file === f.file ? 1 : 0);
     cands.push({ text, fact: v.fact, line: v.fact.lineStart, entityKey: `value:${norm}`, tier: d.key === e.key ? 'list' : rel.tier, score });

@@ -1,7 +1,7 @@
 // Kind A, definition -> term: "Which term is described as ...?" The term's own distinctive words
 // and acronyms are masked out of the definition; when too little is left the fact is skipped.
 import type { Entity } from '../bank-index.js';
-import { chooseDistractors, entitiesOverlap, formSim, sharesSubject, structuralScore, type Option } from '../distractors.js';
+import { chooseDistractors, entitiesOverlap, formSim, sameSubjectEntities, sharesSubject, structuralScore, type Option } from '../distractors.js';
 import {
   MAX_OPTION,
   MAX_PROMPT,
@@ -106,7 +106,7 @@ export const defToTerm: KindBuilder = {
     if (![...e.nameStems].some((s) => ix.distinctive(s))) return null;
     const defStems = stemSet(def);
     const make = (d: Entity, rel: Parameters<typeof structuralScore>[0]): Option | null => {
-      if (rel.tier === 'bank' && !sharesSubject(ix, e, d)) return null;
+      if ((rel.tier === 'bank' && !sharesSubject(ix, e, d)) || !sameSubjectEntities(ix, e, d)) return null;
       const opt = nameOption(d);
       if (!opt) return null;
       // A path-like name (a content type such as "text/csv") only stands beside another one.

@@ -4,7 +4,7 @@
 // a short name beside other short names, a description beside other descriptions, and cards
 // that ask the same way ("What does X do?") first.
 import type { Entity } from '../bank-index.js';
-import { pickOptions, sharesSubject, type Option } from '../distractors.js';
+import { pickOptions, type Option } from '../distractors.js';
 import { MAX_OPTION, MAX_PROMPT, cleanFact, entityOf, isQuestionTerm, source, type Ctx, type KindBuilder } from '../guards.js';
 import { leakKeyOfText, leaks } from '../mask.js';
 import { capitalise, contentStems, fitClause, hasMarkup, normaliseOption, overlapsTooMuch, stemSet } from '../text.js';
@@ -105,7 +105,7 @@ export const qa: KindBuilder = {
       // are answers of the same kind: "In the nucleus" never stands beside an enzyme.
       if (questionHead(other.term) !== head) continue;
       // Cards of another deck in the same bank answer questions of another subject.
-      if (other.file !== f.file && !sharesSubject(ix, e, entityOf(ix, other))) continue;
+      if (!ix.sameSubject(other.file, f.file)) continue;
       const sameFile = other.file === f.file;
       const sameGroup = sameFile && !!f.group && other.group === f.group;
       const sameTopic = other.topic.join('\u0000') === f.topic.join('\u0000');

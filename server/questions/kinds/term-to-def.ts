@@ -1,7 +1,7 @@
 // Kind B, term -> definition: "Which statement about X matches the notes?" Distractors are facts
 // of X's siblings (same list, heading, category), never a fact that could also be true of X.
 import type { Entity } from '../bank-index.js';
-import { chooseDistractors, formSim, sharesSubject, structuralScore, type Option, type Relation } from '../distractors.js';
+import { chooseDistractors, formSim, sameSubjectEntities, sharesSubject, structuralScore, type Option, type Relation } from '../distractors.js';
 import {
   MAX_PROMPT,
   cleanFact,
@@ -124,7 +124,7 @@ export const termToDef: KindBuilder = {
     const text = prompt(subjectName(e, f), f);
     if (text.length > MAX_PROMPT || leaks(text, leakKeyOfText(ix, keyText))) return null;
     const make = (d: Entity, rel: Relation): Option | null => {
-      if (rel.tier === 'bank' && !sharesSubject(ix, e, d)) return null;
+      if ((rel.tier === 'bank' && !sharesSubject(ix, e, d)) || !sameSubjectEntities(ix, e, d)) return null;
       const sib = siblingFact(ctx, e, f, keyText, d, false);
       if (!sib) return null;
       // Statements on the key's own subject matter make plausible options ("labels data" beside
