@@ -245,6 +245,28 @@ describe('changing the bank', () => {
     expect((await api('DELETE', `/api/decks/${deckId}/files/${id}`)).status).toBe(200);
   });
 
+  it('reports a flashcard line with an unclosed quote by its number, and keeps the cards after it', async () => {
+    const csv = 'term,definition\n"Treaty of Westphalia,1648 peace ending the Thirty Years War\nMagna Carta,1215 charter limiting the power of the English king\nCongress of Vienna,"1815 settlement of Europe, after Napoleon"\n';
+    const res = await api('POST', `/api/decks/${deckId}/files`, { name: 'history-cards.csv', text: csv });
+    expect(res.status).toBe(200);
+    const file = res.json.data.files[0];
+    expect(file.facts).toBe(2);
+    expect(file.skipped).toContainEqual(expect.objectContaining({ line: 2, reason: 'damaged' }));
+    expect(file.warnings.join(' ')).toMatch(/Line 2 has a quote that is never closed/);
+    expect((await api('DELETE', `/api/decks/${deckId}/files/${file.fileId}`)).status).toBe(200);
+  });
+
+  it('says so, with examples, when most of a file was not understood', async () => {
+    // A scrap of notes among rows of separators and stray symbols.
+    const prose = ['Term: one fact here', ...Array.from({ length: 14 }, (_, i) => (i % 2 ? '* * *' : '~~ ~~ ~~'))].join('\n\n');
+    const res = await api('POST', `/api/decks/${deckId}/files`, { name: 'mostly-unread.txt', text: prose });
+    expect(res.status).toBe(200);
+    const file = res.json.data.files[0];
+    expect(file.facts).toBeGreaterThan(0);
+    expect(file.warnings.join(' ')).toMatch(/Most of this file was not understood: .*line \d+: "/);
+    expect((await api('DELETE', `/api/decks/${deckId}/files/${file.fileId}`)).status).toBe(200);
+  });
+
   it('a request with one good and one binary file changes nothing', async () => {
     const before = await deckCounts();
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);

@@ -7,6 +7,7 @@ import type { Prisma, PrismaClient } from '../db/generated/client.js';
 import type { SkippedLine } from '../notes/types.js';
 import { termKey } from '../questions/canonical.js';
 import { REVIEW_FLAGS, type FileReport, type FileStatus, type FlaggedFact, type ImportReport, type StoredParseReport } from './report.js';
+import { fileWarnings } from './report-warnings.js';
 
 type Db = Prisma.TransactionClient | PrismaClient;
 
@@ -101,14 +102,7 @@ export function reportFiles(text: ReportText): ReportFiles {
     }
     const skippedByReason: Record<string, number> = {};
     for (const s of skipped) skippedByReason[s.reason] = (skippedByReason[s.reason] ?? 0) + 1;
-    const warnings: string[] = [];
-    if (!own.length) {
-      warnings.push(
-        skipped.length
-          ? `No facts found (${skipped.length} lines skipped, see skipped). Facts come from "term: definition" lines, lists under headings, tables and flashcards.`
-          : 'No facts found: the file is empty.',
-      );
-    }
+    const warnings = fileWarnings(own.length, skipped);
     reports.push({
       fileId: id, name, layout: layout as FileReport['layout'], status: entry.status, facts: own.length,
       factsByTopic: [...byTopic.values()], skipped, skippedByReason, flagged, warnings,

@@ -5,6 +5,7 @@ import type { PrismaClient } from '../db/generated/client.js';
 import type { Layout, SkippedLine } from '../notes/types.js';
 import { termKey } from '../questions/canonical.js';
 import { deckSummary, type DeckSummary } from './decks.js';
+import { fileWarnings } from './report-warnings.js';
 
 export type FileStatus = 'imported' | 'replaced' | 'unchanged';
 
@@ -108,14 +109,7 @@ export async function buildReport(prisma: PrismaClient, deckId: string, entries:
         }
         return out;
       });
-    const warnings: string[] = [];
-    if (!own.length) {
-      warnings.push(
-        skipped.length
-          ? `No facts found (${skipped.length} lines skipped, see skipped). Facts come from "term: definition" lines, lists under headings, tables and flashcards.`
-          : 'No facts found: the file is empty.',
-      );
-    }
+    const warnings = fileWarnings(own.length, skipped);
     reports.push({
       fileId: file.id,
       name: file.name,
