@@ -148,6 +148,23 @@ export function sharesSubject(ix: BankIndex, a: Entity, b: Entity): boolean {
   return false;
 }
 
+/** How much two entities' notes are about the same things: distinctive words in common
+ * (capped). A plausible option speaks of the key's subject matter without repeating it. */
+const relCache = new WeakMap<BankIndex, Map<string, number>>();
+export function relatedness(ix: BankIndex, a: Entity, b: Entity): number {
+  let cache = relCache.get(ix);
+  if (!cache) relCache.set(ix, (cache = new Map()));
+  const id = a.key < b.key ? `${a.key}\u0000${b.key}` : `${b.key}\u0000${a.key}`;
+  let v = cache.get(id);
+  if (v === undefined) {
+    v = 0;
+    const [small, big] = a.allStems.size <= b.allStems.size ? [a.allStems, b.allStems] : [b.allStems, a.allStems];
+    for (const x of small) if (big.has(x) && ix.distinctive(x) && !a.nameStems.has(x) && !b.nameStems.has(x)) v++;
+    cache.set(id, (v = Math.min(v, 4)));
+  }
+  return v;
+}
+
 /** Is some note about b in a file of the same subject as some note about a? */
 export function sameSubjectEntities(ix: BankIndex, a: Entity, b: Entity): boolean {
   const fa = new Set(a.facts.map((f) => f.file));

@@ -98,7 +98,8 @@ export const defToTerm: KindBuilder = {
     const blanks = masked.text.split('____').length - 1;
     // Tautologies ("SageMaker Serverless: serverless for your models") leave nothing to go on;
     // more than one blank, or a third of the words masked, leaves a riddle, not a definition.
-    if (visible.length < 3 || blanks > 1 || masked.masked > 0.3 * (visible.length + masked.masked) || !visible.some((s) => ix.distinctive(s))) return null;
+    // With a blank in it, the clue needs enough words that it is not a fill-in of the term.
+    if (visible.length < (blanks ? 4 : 3) || blanks > 1 || masked.masked > 0.3 * (visible.length + masked.masked) || !visible.some((s) => ix.distinctive(s))) return null;
     const text = prompt(masked.text, f);
     if (!text || text.length > MAX_PROMPT || leaks(text, lk) || namesEntity(text, e)) return null;
     // The deck's own brand ("Amazon SageMaker") is the subject of half the notes: no clue

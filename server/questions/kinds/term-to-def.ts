@@ -1,7 +1,7 @@
 // Kind B, term -> definition: "Which statement about X matches the notes?" Distractors are facts
 // of X's siblings (same list, heading, category), never a fact that could also be true of X.
 import type { Entity } from '../bank-index.js';
-import { chooseDistractors, formSim, sameSubjectEntities, sharesSubject, structuralScore, type Option, type Relation } from '../distractors.js';
+import { chooseDistractors, formSim, relatedness, sameSubjectEntities, sharesSubject, structuralScore, type Option, type Relation } from '../distractors.js';
 import {
   MAX_PROMPT,
   cleanFact,
@@ -131,11 +131,11 @@ export const termToDef: KindBuilder = {
       // other data-preparation services, not beside chatbots): a little shared vocabulary.
       const stems = ctx.ix.stemsOf(sib.fact);
       let shared = 0;
-      for (const x of stems) if (e.allStems.has(x)) shared++;
-      const score = structuralScore(rel) + formSim(keyText, sib.text) + Math.min(0.6, shared * 0.2);
+      for (const x of stems) if (e.allStems.has(x) && ix.distinctive(x)) shared++;
+      const score = structuralScore(rel) + formSim(keyText, sib.text) + Math.min(1.5, shared * 0.5) + 0.3 * relatedness(ix, e, d);
       return { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score };
     };
-    const picked = chooseDistractors(ix, e, keyText, 3, rng, make, { maxFar: 1 });
+    const picked = chooseDistractors(ix, e, keyText, 3, rng, make, { maxFar: 1, preScore: (d) => 0.5 * relatedness(ix, e, d) });
     if (!picked) return null;
     return {
       kind: 'term-to-def',

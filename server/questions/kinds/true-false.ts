@@ -1,7 +1,8 @@
 // Kind E, true/false: a term with its own fact (true) or with a sibling's fact (false). The
 // swapped fact shares no content word with anything the notes say about the term, and no
 // statement ever comes from a conflict group (cleanFact excludes them).
-import { chooseDistractors, structuralScore } from '../distractors.js';
+import { chooseDistractors, relatedness, structuralScore } from '../distractors.js';
+import { descriptionProblem, isOnlyAName } from '../sense.js';
 import {
   MAX_PROMPT,
   cleanFact,
@@ -12,7 +13,7 @@ import {
   statementLabel,
   type KindBuilder,
 } from '../guards.js';
-import { fitClause } from '../text.js';
+import { contentStems, fitClause } from '../text.js';
 import type { BankFact } from '../types.js';
 import { siblingFact } from './term-to-def.js';
 
@@ -36,6 +37,9 @@ export const trueFalse: KindBuilder = {
     const label = statementLabel(e, f);
     const own = fitClause(f.fact, 150, false);
     if (!own) return null;
+    // "SageMaker Serverless: serverless for your models" says its own name back: no test.
+    const rest = contentStems(own).filter((s) => !e.nameStems.has(s));
+    if (rest.length < 2) return null;
     let shown: BankFact = f;
     let shownText = own;
     let truth = true;
@@ -44,10 +48,15 @@ export const trueFalse: KindBuilder = {
       // Aim for half false: a sibling's fact from the same list or heading only (the same walk
       // as the MCQ distractors, asking for a single option). Things filed apart in the notes
       // may well share a property the notes never denied ("Spark connects to QuickSight").
+      // A sibling under the same heading must also speak of the same things ("Autoscaling" with
+      // a confusion-matrix line reads as a joke): list siblings are parallel by construction.
       const picked = chooseDistractors(ix, e, own, 1, rng, (d, rel) => {
+        const near = relatedness(ix, e, d);
+        if (rel.tier !== 'list' && near < 1) return null;
         const sib = siblingFact(ctx, e, f, own, d, true);
-        return sib ? { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score: structuralScore(rel) } : null;
-      }, { lastTier: 'topic' });
+        if (!sib || descriptionProblem(sib.text) || isOnlyAName(ix, sib.fact.fact)) return null;
+        return { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score: structuralScore(rel) + 0.5 * near };
+      }, { lastTier: 'topic', preScore: (d) => 0.5 * relatedness(ix, e, d) });
       const best = picked?.[0];
       if (best) {
         shown = best.fact;
