@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bigNotes } from '../bench/big-notes.js';
 import { createApp, type App } from '../server/app.js';
 import { importFiles } from '../server/bank/import.js';
 import { threadImportWorker, type ImportWorker } from '../server/bank/import-thread.js';
@@ -99,6 +100,21 @@ describe('import thread fallback', () => {
     expect(c.facts).toBe(reference.facts);
     expect(c.files.map((f) => f.name)).toEqual(SEEDS);
     expect(logs.join('')).toContain('import thread unavailable');
+  }, 60_000);
+
+  it('refuses notes that need more memory than the thread may use, without trying the main thread', async () => {
+    logs.length = 0;
+    const worker = threadImportWorker(logger, { maxHeapMb: 48 });
+    const before = await test.db.prisma.fact.count();
+    await withApp(worker, async (url) => {
+      const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+      const deck = (await (await fetch(`${url}/api/decks`, { method: 'POST', headers, body: JSON.stringify({ name: 'too big' }) })).json()).data.id;
+      const res = await fetch(`${url}/api/decks/${deck}/files`, { method: 'POST', headers, body: JSON.stringify({ name: 'big.md', text: bigNotes(600_000) }) });
+      expect(res.status).toBe(413);
+      expect((await res.json()).error.code).toBe('TOO_LARGE');
+    });
+    expect(await test.db.prisma.fact.count()).toBe(before);
+    expect(logs.join('')).not.toContain('importing on the main thread');
   }, 60_000);
 
   it('rolls everything back when a write fails half-way', async () => {

@@ -18,7 +18,7 @@ import { cleanPath, pathKey } from './topics.js';
 
 /** Rows per statement: big enough to keep round trips few, small enough that no statement
  *  (run on the main thread with PGlite) or parameter grows with the import. */
-export const ROWS_PER_STATEMENT = 1_000;
+export const ROWS_PER_STATEMENT = 500;
 
 /** Everything to write, as statement parameters (import-tables.ts), in the order to run them. */
 export interface WritePlan {

@@ -5,6 +5,7 @@
 // only talks to the database. If the thread cannot start or dies, the import is run again on
 // the main thread (logged): an import never fails because of the thread.
 import { Worker } from 'node:worker_threads';
+import { HttpError } from '../http/errors.js';
 import type { Logger } from '../logger.js';
 import type { ReportFiles, ReportText } from './import-report.js';
 import { fromStepError, ImportSteps, toStepError, type DecodeResult, type ParseResult, type PlanInput, type PlanResult, type StepError } from './import-steps.js';
@@ -61,27 +62,42 @@ export function inlineImportWorker(): ImportWorker {
 }
 
 export interface ImportThreadOptions {
-  /** Old-generation heap limit of the thread: V8 otherwise lets a big parse grow the process
-   *  by a gigabyte before it collects. A parse that needs more fails over to the main thread. */
+  /** Old-generation heap limit of the thread. V8 grows a heap lazily up to its limit, so the
+   *  limit sets how much RSS a big parse takes: 384 MB holds a 2 MB file's parse (the largest
+   *  file an import accepts) with room to spare, and keeps a 1.5 MB import near +400 MB RSS. */
   maxHeapMb?: number;
+  /** An idle thread exits after this long, giving its memory back; the next import starts one. */
+  idleMs?: number;
   /** The worker entry (tests point it at one that cannot start). */
   entry?: URL;
 }
 
 const DEFAULT_ENTRY = new URL('./import-worker.ts', import.meta.url);
 
-/** Starts the thread on first use, and a new one on the next import if it died. */
+/** Starts the thread on first use, and a new one on the next import if it died or idled out. */
 export function threadImportWorker(logger: Logger, options: ImportThreadOptions = {}): ImportWorker {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve(reply: StepReply): void; reject(error: Error): void }>();
+  const open = new Set<number>();
+  let idle: NodeJS.Timeout | null = null;
 
-  const fail = (w: Worker, error: Error) => {
+  const fail = (w: Worker, error: Error & { code?: string }) => {
     if (worker !== w) return;
     worker = null;
-    if (pending.size) logger.warn({ err: error }, 'import thread unavailable; importing on the main thread');
-    for (const p of pending.values()) p.reject(new ImportThreadFailed(error.message));
+    // Out of memory is the notes' size, not the thread: the main thread would fare worse.
+    const tooBig = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    if (pending.size && !tooBig) logger.warn({ err: error }, 'import thread unavailable; importing on the main thread');
+    for (const p of pending.values()) {
+      p.reject(tooBig ? new HttpError(413, 'TOO_LARGE', 'These notes need more memory to import than the server allows; import them in smaller files.') : new ImportThreadFailed(error.message));
+    }
     pending.clear();
+  };
+
+  const stop = () => {
+    const w = worker;
+    worker = null;
+    return w ? w.terminate() : Promise.resolve(0);
   };
 
   const start = (): Worker => {
@@ -90,7 +106,7 @@ export function threadImportWorker(logger: Logger, options: ImportThreadOptions 
     const tsx = import.meta.resolve('tsx/esm/api');
     const entry = (options.entry ?? DEFAULT_ENTRY).href;
     const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-    const w = new Worker(code, { eval: true, name: 'notes-import', resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 768 } });
+    const w = new Worker(code, { eval: true, name: 'notes-import', resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 384 } });
     w.on('message', (reply: StepReply) => {
       const p = pending.get(reply.id);
       pending.delete(reply.id);
@@ -125,19 +141,29 @@ export function threadImportWorker(logger: Logger, options: ImportThreadOptions 
   };
 
   return {
-    begin: () => ++sessions,
+    begin() {
+      if (idle) clearTimeout(idle);
+      idle = null;
+      const session = ++sessions;
+      open.add(session);
+      return session;
+    },
     decode: (session, inputs) => call('decode', session, inputs),
     parse: (session, names, lexicon) => call('parse', session, names, lexicon),
     plan: (session, input) => call('plan', session, input),
     report: (text) => call('report', text),
     release(session) {
+      open.delete(session);
       // Nothing to wait for, and nothing to free if the thread is gone.
       if (worker) call('release', session).catch(() => {});
+      if (open.size || !worker) return;
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(() => void stop(), options.idleMs ?? 60_000);
+      idle.unref();
     },
     async close() {
-      const w = worker;
-      worker = null;
-      if (w) await w.terminate();
+      if (idle) clearTimeout(idle);
+      await stop();
     },
   };
 }

@@ -12,7 +12,8 @@ export function definesLexiconTerm(rule: string): boolean {
 
 export function parseForDeck(files: readonly { name: string; text: string }[], deckTerms: Iterable<string> = []): ParsedFile[] {
   const lexicon = new Set<string>(deckTerms);
-  const first = files.map((f) => parseNotes(f.name, f.text));
-  for (const p of first) for (const f of p.facts) if (definesLexiconTerm(f.rule)) lexicon.add(f.term);
+  // The first pass is only read for its terms: each file's result is dropped straight away, so
+  // a big import does not hold two parses of every file in memory at once.
+  for (const file of files) for (const f of parseNotes(file.name, file.text).facts) if (definesLexiconTerm(f.rule)) lexicon.add(f.term);
   return files.map((f) => parseNotes(f.name, f.text, { lexicon }));
 }
