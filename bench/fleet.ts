@@ -212,6 +212,11 @@ export class Fleet {
     return { started, errors };
   }
 
+  /** Ends every attached host's game now (game:end). */
+  async end(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.call('end', {})));
+  }
+
   async collect(): Promise<WorkerCollect> {
     const parts = await Promise.all(this.workers.map((w) => w.call<WorkerCollect>('collect')));
     const merged: WorkerCollect = {

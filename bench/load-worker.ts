@@ -258,6 +258,13 @@ serve({
     return { started: list.length - Object.values(errors).reduce((a, b) => a + b, 0), errors };
   },
 
+  /** game:end for the given hosts (all of this worker's when omitted): a game stopped early. */
+  end: async (args: { ids?: string[] }) => {
+    const list = args.ids ? args.ids.map((id) => hosts.get(id)!).filter(Boolean) : [...hosts.values()];
+    await Promise.all(list.map((h) => h.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('game:end', {}).catch(() => count(hostErrors, 'end:ACK_TIMEOUT'))));
+    return null;
+  },
+
   /** Raw samples since the last collect; resets them. */
   collect: () => {
     const out = {

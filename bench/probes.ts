@@ -64,6 +64,8 @@ export class Probes {
   /** Loop stalls longer than BLOCK_MS: when they ended and how long they were. */
   private blocks: { end: number; ms: number }[] = [];
   private gc: GcPause[] = [];
+  /** While an import is measured: the highest RSS seen, sampled every few milliseconds. */
+  private rssWatch: { timer: NodeJS.Timeout; peak: number; samples: number } | null = null;
 
   constructor() {
     this.loop.enable();
@@ -149,6 +151,24 @@ export class Probes {
         const h = this.loop;
         const ms = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
         return { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), mean: ms(h.mean), samples: h.count };
+      },
+      // RSS is sampled rather than read once: a big import's memory is gone again (collected
+      // in the import thread) by the time the request returns.
+      'rss:watch': (args: { everyMs?: number }) => {
+        if (this.rssWatch) clearInterval(this.rssWatch.timer);
+        const watch = { peak: process.memoryUsage.rss(), samples: 1, timer: setInterval(() => {
+          watch.peak = Math.max(watch.peak, process.memoryUsage.rss());
+          watch.samples++;
+        }, args?.everyMs ?? 20) };
+        this.rssWatch = watch;
+        return null;
+      },
+      'rss:peak': () => {
+        const watch = this.rssWatch;
+        if (!watch) return null;
+        clearInterval(watch.timer);
+        this.rssWatch = null;
+        return { peak: Math.max(watch.peak, process.memoryUsage.rss()), samples: watch.samples };
       },
       'emits:drain': () => this.emits.splice(0),
       'timers:drain': () => this.timers.splice(0),

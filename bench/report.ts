@@ -1,8 +1,10 @@
 // Figures vs targets: the table printed at the end, the summary object (last line of output)
 // and the full JSON written under bench/results/.
 import { fmtMs, median, round } from './metrics.js';
+import type { SeedParse } from './seed-parse.js';
 import type { BaselineResult } from './scenarios/baseline.js';
 import type { BigRoomResult } from './scenarios/big-room.js';
+import type { ImportScenarioResult } from './scenarios/import.js';
 import type { ManyRoomsResult } from './scenarios/many-rooms.js';
 import type { SoakResult } from './scenarios/soak.js';
 
@@ -11,6 +13,8 @@ export interface Results {
   baseline?: BaselineResult;
   many?: ManyRoomsResult;
   soak?: SoakResult;
+  import?: ImportScenarioResult;
+  seedParse?: SeedParse;
 }
 
 export interface Summary {
@@ -24,6 +28,9 @@ export interface Summary {
   rssPerPlayerKb: number | null;
   manyRoomsTimerLateP99Ms: number | null;
   soakRssGrowthPct: number | null;
+  importLoopDelayMaxMs: number | null;
+  bigImportMs: number | null;
+  bigImportRssMb: number | null;
   [extra: string]: unknown;
 }
 
@@ -45,6 +52,11 @@ export function summarize(r: Results, players: number, extra: Record<string, unk
     rssPerPlayerKb: num(r.big?.rssPerPlayerKb),
     manyRoomsTimerLateP99Ms: num(r.many?.timerLate.p99),
     soakRssGrowthPct: num(r.soak?.rssGrowthPct),
+    importLoopDelayMaxMs: num(r.import?.during.window.loop.max),
+    bigImportMs: num(r.import?.big.ms),
+    bigImportRssMb: num(r.import?.big.extraRssMb),
+    seedParseMs: num(r.seedParse?.coldMs),
+    importDuringPlayMs: num(r.import?.during.ms),
     manyRoomsFanoutP99Ms: num(r.many?.open.pooled.p99),
     deadlineLateP99Ms: num(r.big?.deadlineLate.p99),
     manyRoomsDeadlineLateP99Ms: num(r.many?.deadlineLate.p99),
@@ -78,6 +90,10 @@ export interface Targets {
   timerLateP99Ms: number;
   rssPerPlayerKb: number;
   soakRssGrowthPct: number;
+  importLoopDelayMaxMs: number;
+  bigImportMs: number;
+  bigImportRssMb: number;
+  seedParseMs: number;
 }
 
 export const TARGETS: Targets = {
@@ -87,6 +103,10 @@ export const TARGETS: Targets = {
   timerLateP99Ms: 25,
   rssPerPlayerKb: 40,
   soakRssGrowthPct: 10,
+  importLoopDelayMaxMs: 60,
+  bigImportMs: 5_000,
+  bigImportRssMb: 400,
+  seedParseMs: 1_000,
 };
 
 export function rows(r: Results, s: Summary, o: { firstSpreadS: number; restSpreadS: number }): Row[] {
@@ -139,6 +159,28 @@ export function rows(r: Results, s: Summary, o: { firstSpreadS: number; restSpre
     info('many rooms: question:open fan-out p99', fmtMs(many.open.pooled.p99));
     info('many rooms: event-loop delay max / ack p99', `${fmtMs(many.play.loop.max)} / ${fmtMs(many.ack.p99)}`);
     info(`many rooms: ${many.createDuringPlay.n} games created during play, p50 / max`, `${fmtMs(many.createDuringPlay.p50)} / ${fmtMs(many.createDuringPlay.max)}`);
+  }
+  if (r.seedParse) {
+    const p = r.seedParse;
+    target(`seed notes: ${p.files} files parse (${p.facts} facts), first call`, fmtMs(p.coldMs), `< ${TARGETS.seedParseMs} ms`, p.coldMs, TARGETS.seedParseMs);
+    info('seed notes parse, median of the next 3', fmtMs(p.warmMs));
+  }
+  const imp = r.import;
+  if (imp) {
+    const kb = (bytes: number) => `${Math.round(bytes / 1000)} KB`;
+    target(`big import: ${kb(imp.big.bytes)} markdown, ${imp.big.facts} facts, request time`, fmtMs(imp.big.ms), `< ${TARGETS.bigImportMs} ms`, imp.big.ms, TARGETS.bigImportMs);
+    target('big import: server RSS rise at peak', `${imp.big.extraRssMb} MB`, `< ${TARGETS.bigImportRssMb} MB`, imp.big.extraRssMb, TARGETS.bigImportRssMb);
+    const d = imp.during;
+    target(
+      `event-loop delay max while a ${kb(d.bytes)} import runs (${d.joined}-player game)`,
+      fmtMs(d.window.loop.max),
+      `≤ ${TARGETS.importLoopDelayMaxMs} ms`,
+      d.window.loop.max,
+      TARGETS.importLoopDelayMaxMs,
+    );
+    info(`  the same game without an import (${Math.round(d.control.ms / 1000)} s before it): loop max / p99`, `${fmtMs(d.control.loop.max)} / ${fmtMs(d.control.loop.p99)}`);
+    info('  import during play: request time / loop p99 / timers p99, max', `${fmtMs(d.ms)} / ${fmtMs(d.window.loop.p99)} / ${fmtMs(d.timerLate.p99)}, ${fmtMs(d.timerLate.max)}`);
+    info('  import during play: answer ack p99 / longest stall (GC in it)', `${fmtMs(d.ack.p99)} / ${d.window.stalls[0] ? `${d.window.stalls[0].ms} ms (${d.window.stalls[0].gcMs} ms)` : 'none over 30 ms'}`);
   }
   if (r.soak) {
     const soak = r.soak;

@@ -3,7 +3,7 @@
 // its own process, see server-process.ts), a bare Socket.IO server for the baseline, and
 // several load workers holding the players' sockets. Everything is bounded: player counts,
 // per-scenario waits, and a hard global timeout after which every child is killed.
-// Options: --quick, --players N, --workers N, --only big,baseline,many,soak, --cpu-prof,
+// Options: --quick, --players N, --workers N, --only big,baseline,many,import,soak, --cpu-prof,
 // --sliced (baseline also tries sliced broadcasts), --timeout S, --log-level L.
 // Method, and how to read the output: docs/performance.md.
 import crypto from 'node:crypto';
@@ -20,9 +20,11 @@ import { rows, summarize, table, type Results } from './report.js';
 import { baseline } from './scenarios/baseline.js';
 import { bigRoom } from './scenarios/big-room.js';
 import type { Ctx } from './scenarios/context.js';
+import { importScenario } from './scenarios/import.js';
 import { manyRooms } from './scenarios/many-rooms.js';
 import { soak } from './scenarios/soak.js';
-import { Api, createDatabase, DEFAULT_DATABASE_URL, importSeedDeck, type BenchDatabase } from './setup.js';
+import { timeSeedParse } from './seed-parse.js';
+import { Api, createDatabase, DEFAULT_DATABASE_URL, importSeedDeck, SEEDS_DIR, type BenchDatabase } from './setup.js';
 
 const RESULTS_DIR = path.resolve(import.meta.dirname, 'results');
 const GAME_PLAYER_CAP = 2_000; // GAME_RULES.playerCapMax
@@ -59,10 +61,12 @@ const config = {
   baselineGapMs: 600,
   many: { rooms: quick ? 20 : 200, playersPerRoom: 10, questions: quick ? 1 : 2, seconds: 5, abstain: 0.1, pauseMs: 300, createDuringPlay: quick ? 2 : 10 },
   soak: { games: quick ? 3 : 20, players: quick ? 20 : 50, questions: 1, seconds: 5, spreadMs: 300, pauseMs: 200 },
+  // A 1.5 MB file on an idle server, then 1 MB while a game of `players` plays (small in --quick).
+  import: { bigBytes: quick ? 150_000 : 1_500_000, duringBytes: quick ? 100_000 : 1_000_000, players, seconds: 10, spreadMs: 6_000, pauseMs: 300, controlMs: quick ? 3_000 : 10_000 },
   // Hard limit for the whole run; the soak plays fewer games rather than overrun it.
-  timeoutS: Number(args.timeout ?? (quick ? 120 : 300)),
+  timeoutS: Number(args.timeout ?? (quick ? 150 : 420)),
 };
-const SCENARIOS = ['big', 'baseline', 'many', 'soak'];
+const SCENARIOS = ['big', 'baseline', 'many', 'import', 'soak'];
 const only = new Set((args.only ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()));
 if (only.has('baseline')) only.add('big'); // the baseline replays the big room's payloads
 const badArg = (message: string): never => {
@@ -133,6 +137,10 @@ function machine() {
 
 async function main(): Promise<number> {
   log(`quick=${quick} players=${players} workers=${config.workers} on ${before.nproc} cores, load ${before.loadAvg.join(' ')}`);
+  if (only.has('import')) {
+    results.seedParse = timeSeedParse(SEEDS_DIR);
+    log(`seed notes parse: ${Math.round(results.seedParse.coldMs)} ms first, ${Math.round(results.seedParse.warmMs)} ms warm`);
+  }
   if (Number(args.players) > GAME_PLAYER_CAP) log(`--players capped at ${GAME_PLAYER_CAP}, the game's player cap`);
   const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
   database = await createDatabase(adminUrl);
@@ -193,6 +201,9 @@ async function main(): Promise<number> {
   });
   await attempt('many', async () => {
     results.many = await manyRooms(ctx, config.many);
+  });
+  await attempt('import', async () => {
+    results.import = await importScenario(ctx, config.import);
   });
   await attempt('soak', async () => {
     results.soak = await soak(ctx, config.soak);
