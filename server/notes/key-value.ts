@@ -30,7 +30,9 @@ export function leadingName(lead: string): { name: string; about: string } | nul
   const t = lead.trim();
   const m = NAME_END.exec(t);
   const name = (m ? t.slice(0, m.index) : t).trim();
-  const about = (m ? t.slice(m.index) : '').replace(/^[\s,(–—-]+/, '').replace(/\)$/, '').trim();
+  // An aside in parentheses ("DNS lookups (UDP; TCP for zone transfers)") is no description.
+  const aside = !!m && m[0] === ' (';
+  const about = aside ? '' : (m ? t.slice(m.index) : '').replace(/^[\s,(–—-]+/, '').replace(/\)$/, '').trim();
   const words = name.split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 6 || !/^[\p{Lu}\p{N}]/u.test(name)) return null;
   return { name, about };

@@ -47,6 +47,9 @@ export interface Env {
   lexicon: Lexicon;
 }
 
+// An intro that announces members ("There are few types of S3 services:", "Examples:").
+const ENUMERATING = /\b(?:types?|kinds?|examples?|services|options|algorithms|models|tools|classes|categories|members|includes?|such as|e\.g)\b/i;
+
 export const SPLIT_CONFIDENCE: Record<string, number> = { bold: 0.95, colon: 0.95, equals: 0.9, dash: 0.85, arrow: 0.8, paren: 0.75 };
 
 interface Analysed {
@@ -208,6 +211,13 @@ export function emitList(env: Env, items: ListItem[], ctx: Ctx): void {
   const splitCount = strong + (parenOk ? parens : 0);
   const shortParents = body.filter((i) => i.item.blocks.length > 0 && words(i.text).length <= 5).length;
   const termList = body.length > 0 && (splitCount / body.length >= 0.6 || shortParents / body.length >= 0.5);
+  // "standard", "IA", "One-zone IA" under "types of S3 services:": an enumeration of names,
+  // each a member of the outer term, none a statement about it.
+  const enumeration =
+    !termList &&
+    ENUMERATING.test(ctx.attribute ?? '') &&
+    body.length >= 2 &&
+    body.every((i) => !i.split && !i.item.blocks.length && words(i.text).length <= 3 && !hasVerb(i.text) && !/[.;]/.test(i.text));
 
   for (const info of infos) {
     const { item, clean, text } = info;
@@ -288,7 +298,7 @@ export function emitList(env: Env, items: ListItem[], ctx: Ctx): void {
       emitBlocks(env, item.blocks, { topic: ctx.topic, term: text, termLine: item.line, nested: true });
       continue;
     }
-    emitFeature(env, ctx, at, text, clean, termList ? 'S4/member' : 'S4/feature', group);
+    emitFeature(env, ctx, at, text, clean, termList || enumeration ? 'S4/member' : 'S4/feature', group);
     if (hasChildren) emitBlocks(env, item.blocks, ctx);
   }
 }

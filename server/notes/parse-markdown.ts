@@ -122,7 +122,8 @@ export function parseMarkdown(lines: string[], env: Env): ParserResult {
   const masked = maskToc(lines, env);
   const source = masked.join('\n');
   const tree = processor.parse(source) as Root;
-  const slice = (n: Nodes) => source.slice(n.position!.start.offset!, n.position!.end.offset!);
+  // A paragraph inside a quote or callout carries the "> " of its later lines in the source.
+  const slice = (n: Nodes) => source.slice(n.position!.start.offset!, n.position!.end.offset!).replace(/\n[ \t]*(?:>[ \t]?)+/g, '\n');
   const lineOf = (n: Nodes) => n.position!.start.line;
   const endOf = (n: Nodes) => n.position!.end.line;
 

@@ -44,7 +44,8 @@ export function quantities(text: string): Quantity[] {
     const start = m.index!;
     if (out.some((q) => start >= q.start && start < q.end)) continue;
     const raw = (m[2] ?? '').toLowerCase();
-    let unit = UNIT_ALIASES[raw];
+    // "70S" ribosomes: a capital S after a number is a Svedberg unit, not seconds.
+    let unit = m[2] === 'S' ? 'svedberg' : UNIT_ALIASES[raw];
     if (!unit && raw === '%') unit = '%';
     if (!unit && raw.length >= 3 && /^[a-z]+$/.test(raw) && !isStop(raw)) unit = stem(raw);
     if (!unit) continue;

@@ -36,6 +36,7 @@ export function nameProblem(name: string): string | null {
   else if (isGenericLabel(t)) out = 'a generic label';
   else if (TRAILING_FUNCTION.test(t)) out = 'ends in a function word';
   else if (w.length > 7) out = 'a phrase, not a name';
+  else if (/\bvs\.?(?:\s|$)|\bversus\b/i.test(t)) out = 'a comparison, not a name';
   else if (headingRole(t) === 'section') out = 'names a section, not a thing';
   else {
     const terms = nlp(t).terms().json() as { terms: { tags: string[] }[] }[];
@@ -84,7 +85,14 @@ export function descriptionProblem(text: string): string | null {
 /** A name key hinted at by the words around it: "Fill in the blank (Boosting): … (____)" keyed
  * XGBoost, whose name holds "boost". */
 function keyHintedByPrompt(ix: BankIndex, q: Question): boolean {
-  if (!(q.kind === 'cloze' || q.kind === 'def-to-term')) return false;
+  // A statement key given away by a name in the prompt: "What does vgmerge do?" keyed
+  // "Merges two volume groups into one".
+  if (q.kind === 'qa' && q.options.length > 2) {
+    const words = (q.prompt.toLowerCase().match(/\p{L}{5,}/gu) ?? []).filter((w) => !/^(?:which|where|there)$/.test(w));
+    const keyStems = contentStems(q.options[q.answer]).filter((s) => s.length >= 4);
+    return keyStems.some((s) => words.some((w) => w.includes(s) && w !== s && !q.options.some((o, i) => i !== q.answer && contentStems(o).includes(s))));
+  }
+  if (!(q.kind === 'cloze' || q.kind === 'def-to-term' || (q.kind === 'table-cell' && /which row/.test(q.prompt)))) return false;
   const key = q.options[q.answer].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   if (key.length < 4 || /^\d/.test(key)) return false;
   const prompt = q.prompt.replaceAll(BLANK, ' ');

@@ -97,6 +97,9 @@ function numeric(ctx: Ctx, f: BankFact, e: Entity, rng: Rng, label: string) {
     cands.push({ text, fact: v.fact, line: v.fact.lineStart, entityKey: `value:${norm}`, tier: d.key === e.key ? 'list' : rel.tier, score });
   }
   const picked = pickOptions(keyText, `value:${keyNorm}`, cands, 3, rng);
+  // "Within ____" keyed "8 hours" beside "7-10 day" and "30S": most options must speak the
+  // key's own unit, or the odd ones out are no rivals.
+  if (picked && picked.filter((o) => quantities(o.text)[0]?.unit === q.unit || (q.unit === 'port')).length < 2) return null;
   return picked ? { stem, keyText, picked, line: f.lineStart } : null;
 }
 

@@ -1,7 +1,7 @@
 // Kind A, definition -> term: "Which term is described as ...?" The term's own distinctive words
 // and acronyms are masked out of the definition; when too little is left the fact is skipped.
 import type { Entity } from '../bank-index.js';
-import { chooseDistractors, entitiesOverlap, formSim, sameSubjectEntities, sharesSubject, structuralScore, type Option } from '../distractors.js';
+import { chooseDistractors, entitiesOverlap, formSim, relatedness, sameSubjectEntities, sharesSubject, structuralScore, type Option } from '../distractors.js';
 import {
   MAX_OPTION,
   MAX_PROMPT,
@@ -98,8 +98,10 @@ export const defToTerm: KindBuilder = {
     const blanks = masked.text.split('____').length - 1;
     // Tautologies ("SageMaker Serverless: serverless for your models") leave nothing to go on;
     // more than one blank, or a third of the words masked, leaves a riddle, not a definition.
-    // With a blank in it, the clue needs enough words that it is not a fill-in of the term.
-    if (visible.length < (blanks ? 4 : 3) || blanks > 1 || masked.masked > 0.3 * (visible.length + masked.masked) || !visible.some((s) => ix.distinctive(s))) return null;
+    // With a blank in it, the clue needs enough words that it is not a fill-in of the term; a
+    // short clue needs two words that are not common to the whole deck ("allows to low costs").
+    const rare = visible.filter((s) => ix.distinctive(s)).length;
+    if (visible.length < (blanks ? 5 : 3) || (visible.length <= 4 && rare < 2) || blanks > 1 || masked.masked > 0.3 * (visible.length + masked.masked) || !visible.some((s) => ix.distinctive(s))) return null;
     const text = prompt(masked.text, f);
     if (!text || text.length > MAX_PROMPT || leaks(text, lk) || namesEntity(text, e)) return null;
     // The deck's own brand ("Amazon SageMaker") is the subject of half the notes: no clue
@@ -117,13 +119,15 @@ export const defToTerm: KindBuilder = {
       // A distractor named in the prompt itself reads as a trick.
       if (namesEntity(text, d) || namesEntity(def, d)) return null;
       const content = Math.max(0, ...d.stems.map((s) => jaccard(s, defStems)));
-      const score = structuralScore(rel) + formSim(keyText, opt.text) + (content < 0.4 ? content : 0);
+      // Things the notes discuss in the same words are the plausible confusions (a CNN among
+      // CNNs, not an activation function).
+      const score = structuralScore(rel) + formSim(keyText, opt.text) + (content < 0.4 ? content : 0) + 0.4 * relatedness(ix, e, d);
       return { text: opt.text, fact: opt.fact, line: termLineOf(opt.fact), entityKey: d.key, tier: rel.tier, score };
     };
     // Names that look like the key's and entities whose notes sound like the definition (but not
     // too much: the filters above) are the plausible confusions.
-    const preScore = (d: Entity) => formSim(keyText, d.name) + Math.min(0.4, sharedShare(defStems, d.allStems));
-    const picked = chooseDistractors(ix, e, keyText, 3, rng, make, { preScore });
+    const preScore = (d: Entity) => formSim(keyText, d.name) + Math.min(0.4, sharedShare(defStems, d.allStems)) + 0.4 * relatedness(ix, e, d);
+    const picked = chooseDistractors(ix, e, keyText, 3, rng, make, { preScore, maxFar: 1 });
     if (!picked) return null;
     return {
       kind: 'def-to-term',

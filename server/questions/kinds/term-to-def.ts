@@ -84,6 +84,12 @@ function offers(ctx: Ctx, d: Entity): { fact: BankFact; text: string }[] {
   return out;
 }
 
+function sharedDistinctive(ctx: Ctx, a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x) && ctx.ix.distinctive(x)) n++;
+  return n;
+}
+
 function computeUsable(ctx: Ctx, key: Entity, d: Entity, attr: string, strict: boolean): { fact: BankFact; text: string }[] {
   const keyLeak: LeakKey = leakKeyOfEntity(ctx.ix, key);
   const out: { fact: BankFact; text: string }[] = [];
@@ -95,7 +101,9 @@ function computeUsable(ctx: Ctx, key: Entity, d: Entity, attr: string, strict: b
     if (strict && f.flags.includes('openList')) continue;
     const s = ctx.ix.stemsOf(f);
     // strict (true/false swaps): not a single shared content word with any fact of the key.
-    if (key.stems.some((k) => (strict ? intersects(k, s) : overlapsTooMuch(k, s)))) continue;
+    // Otherwise still no two distinctive words in common with one of them: "Remove majority
+    // case" says what "Remove majority samples" says.
+    if (key.stems.some((k) => (strict ? intersects(k, s) : overlapsTooMuch(k, s) || sharedDistinctive(ctx, k, s) >= 2))) continue;
     if (leaks(o.text, keyLeak)) continue;
     out.push(o);
   }

@@ -62,6 +62,9 @@ export const trueFalse: KindBuilder = {
         shown = best.fact;
         shownText = fitClause(best.fact.fact, 150, false) ?? best.text;
         truth = false;
+      } else if (hints?.truth === false) {
+        // The game needs a False next: a True here would teach players to always answer True.
+        return null;
       }
     }
     const prompt = statement(label, shownText);
