@@ -177,6 +177,8 @@ export function buildIndex(bank: Bank): BankIndex {
       for (const m of form.matchAll(/\(([^()]+)\)/g)) if (isAcronym(m[1])) e.acronyms.push(m[1]);
       // "SSE-KMS" leaks through "Key Management Service": each part is an acronym of its own.
       if (isAcronym(form)) e.acronyms.push(form, ...form.split(/[-/]/).filter((p) => p.length >= 2 && isAcronym(p)));
+      // "RDS / Aurora", "Lex, Polly": each part of a name list can be an acronym of its own.
+      for (const part of form.split(/\s*[/,]\s*/)) if (part !== form && isAcronym(part)) e.acronyms.push(part);
       const ini = initials(form);
       if (ini && ini.length >= 2) e.acronyms.push(ini);
     }

@@ -11,7 +11,7 @@ import type { BankIndex, Entity } from './bank-index.js';
 import { termKey } from './canonical.js';
 import { mentionsIn } from './kinds/mentions.js';
 import { BLANK } from './mask.js';
-import { contentStems, normaliseOption, stem } from './text.js';
+import { contentStems, isStop as isStopWord, normaliseOption, stem } from './text.js';
 import type { BankFact, Question } from './types.js';
 
 export const SENSE_CHECKS = ['name-not-a-term', 'definition-not-descriptive', 'blanks', 'key-in-topic', 'generic-statement', 'prompt-length'] as const;
@@ -92,13 +92,26 @@ function keyHintedByPrompt(ix: BankIndex, q: Question): boolean {
     const keyStems = contentStems(q.options[q.answer]).filter((s) => s.length >= 4);
     return keyStems.some((s) => words.some((w) => w.includes(s) && w !== s && !q.options.some((o, i) => i !== q.answer && contentStems(o).includes(s))));
   }
+  // A statement key that echoes its subject's name: "Outputs max of the inputs" for Maxout.
+  if (q.kind === 'term-to-def') {
+    const subject = ix.entities.get(q.termKey)?.name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') ?? '';
+    const echo = (q.options[q.answer].toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !isStopWord(w) && subject.includes(w) && w.length < subject.length);
+    return echo.some((w) => !q.options.some((o, i) => i !== q.answer && o.toLowerCase().includes(w)));
+  }
   if (!(q.kind === 'cloze' || q.kind === 'def-to-term' || (q.kind === 'table-cell' && /which row/.test(q.prompt)))) return false;
-  const key = q.options[q.answer].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const keyText = q.options[q.answer].toLowerCase();
+  const key = keyText.replace(/[^\p{L}\p{N}]/gu, '');
   if (key.length < 4 || /^\d/.test(key)) return false;
-  const prompt = q.prompt.replaceAll(BLANK, ' ');
-  for (const w of prompt.toLowerCase().match(/\p{L}{4,}/gu) ?? []) {
+  const prompt = q.prompt.replaceAll(BLANK, ' ').toLowerCase();
+  const others = (s: string) => q.options.some((o, i) => i !== q.answer && o.toLowerCase().includes(s));
+  for (const w of prompt.match(/\p{L}{4,}/gu) ?? []) {
     const s = stem(w);
-    if (s.length >= 4 && key.includes(s) && ix.distinctive(s) && !q.options.some((o, i) => i !== q.answer && o.toLowerCase().includes(s))) return true;
+    if (s.length >= 4 && key.includes(s) && ix.distinctive(s) && !others(s)) return true;
+  }
+  // And the other way round: "… Great accuracy (XGBoost)" keyed "Boosting".
+  for (const w of keyText.match(/\p{L}{4,}/gu) ?? []) {
+    const s = stem(w);
+    if (s.length >= 4 && (prompt.match(/\p{L}{5,}/gu) ?? []).some((p) => p !== w && p.includes(s) && p.length > s.length + 1) && !others(s)) return true;
   }
   return false;
 }

@@ -192,3 +192,32 @@ export function fitClause(text: string, max: number, cutAtCommas = true): string
 export function capitalise(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
+
+// Words that notes use for the same action or property. Two statements that differ only by these
+// ("Randomly copy minority samples" / "Duplicate the minority case") say the same thing, so one
+// can never be the wrong option beside the other. Stems, as `stem` gives them.
+const SYNONYM_GROUPS = [
+  ['copi', 'duplic', 'replic', 'clone'],
+  ['remov', 'delet', 'drop', 'discard', 'elimin', 'throw'],
+  ['creat', 'gener', 'produc', 'make', 'build'],
+  ['increas', 'rais', 'boost', 'grow', 'enlarg', 'extend'],
+  ['decreas', 'reduc', 'lower', 'shrink', 'cut', 'minim'],
+  ['case', 'sampl', 'exampl', 'observ', 'row'],
+  ['fast', 'quick', 'rapid', 'speedi'],
+  ['slow', 'latenc'],
+  ['cheap', 'cost', 'inexpens', 'low-cost'],
+  ['store', 'save', 'persist', 'keep'],
+  ['show', 'display', 'visual', 'plot', 'chart'],
+  ['predict', 'forecast', 'infer'],
+  ['split', 'divid', 'partit', 'separ'],
+  ['join', 'merg', 'combin', 'concaten'],
+  ['big', 'larg', 'huge', 'massiv'],
+  ['small', 'tini', 'littl'],
+];
+const SYNONYM_OF = new Map<string, string>();
+for (const g of SYNONYM_GROUPS) for (const w of g) SYNONYM_OF.set(w, g[0]);
+
+/** A stem with synonyms folded together (for "says the same thing" checks only). */
+export function sameSense(stemmed: string): string {
+  return SYNONYM_OF.get(stemmed) ?? stemmed;
+}

@@ -21,6 +21,8 @@ import {
 } from '../guards.js';
 import { leakKeyOfEntity, leaks, maskLeaks, namesEntity } from '../mask.js';
 import { termKey } from '../canonical.js';
+import { kindOf } from '../entity-kind.js';
+import { mentionsIn } from './mentions.js';
 import { descriptionProblem } from '../sense.js';
 import { contentStems, hasMarkup, jaccard, overlapsTooMuch, stemSet } from '../text.js';
 import type { BankFact } from '../types.js';
@@ -108,8 +110,19 @@ export const defToTerm: KindBuilder = {
     // singles it out.
     if (![...e.nameStems].some((s) => ix.distinctive(s))) return null;
     const defStems = stemSet(def);
+    const keyKind = kindOf(ix, e);
+    const keyMentions = new Set(e.facts.flatMap((x) => mentionsIn(ix, x.fact).map((m) => m.entityKey)));
     const make = (d: Entity, rel: Parameters<typeof structuralScore>[0]): Option | null => {
       if ((rel.tier === 'bank' && !sharesSubject(ix, e, d)) || !sameSubjectEntities(ix, e, d)) return null;
+      // Things of one kind only: no algorithm among services, no concept among products. A
+      // thing of unknown kind stands beside a known one only from the key's own list or family,
+      // or when the notes discuss both in the same words.
+      const dKind = kindOf(ix, d);
+      if (keyKind && dKind && keyKind !== dKind) return null;
+      if (keyKind && !dKind && rel.tier !== 'list' && rel.tier !== 'category' && relatedness(ix, e, d) < 2) return null;
+      // One named in the other's notes is a part, a kind or a rival of it ("LSTM" in RNN's notes,
+      // "Recurrent Neural Networks" in LSTM's): either may be defensible.
+      if (keyMentions.has(d.key) || d.facts.some((x) => mentionsIn(ix, x.fact).some((m) => m.entityKey === e.key))) return null;
       const opt = nameOption(d);
       if (!opt) return null;
       // A path-like name (a content type such as "text/csv") only stands beside another one.
@@ -121,7 +134,7 @@ export const defToTerm: KindBuilder = {
       const content = Math.max(0, ...d.stems.map((s) => jaccard(s, defStems)));
       // Things the notes discuss in the same words are the plausible confusions (a CNN among
       // CNNs, not an activation function).
-      const score = structuralScore(rel) + formSim(keyText, opt.text) + (content < 0.4 ? content : 0) + 0.4 * relatedness(ix, e, d);
+      const score = structuralScore(rel) + formSim(keyText, opt.text) + (content < 0.4 ? content : 0) + 0.4 * relatedness(ix, e, d) + (keyKind && dKind === keyKind ? 1 : 0);
       return { text: opt.text, fact: opt.fact, line: termLineOf(opt.fact), entityKey: d.key, tier: rel.tier, score };
     };
     // Names that look like the key's and entities whose notes sound like the definition (but not

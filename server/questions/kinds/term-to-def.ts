@@ -20,7 +20,7 @@ import {
 } from '../guards.js';
 import { leakKeyOfEntity, leakKeyOfText, leaks, type LeakKey } from '../mask.js';
 import { descriptionProblem } from '../sense.js';
-import { intersects, overlapsTooMuch } from '../text.js';
+import { intersects, overlapsTooMuch, sameSense } from '../text.js';
 import type { BankFact } from '../types.js';
 
 /**
@@ -85,8 +85,10 @@ function offers(ctx: Ctx, d: Entity): { fact: BankFact; text: string }[] {
 }
 
 function sharedDistinctive(ctx: Ctx, a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  // Synonyms count as the same word: "copy … minority" and "duplicate … minority" share two.
+  const senses = new Set([...b].map(sameSense));
   let n = 0;
-  for (const x of a) if (b.has(x) && ctx.ix.distinctive(x)) n++;
+  for (const x of a) if (senses.has(sameSense(x)) && (ctx.ix.distinctive(x) || sameSense(x) !== x)) n++;
   return n;
 }
 

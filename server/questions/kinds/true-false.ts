@@ -51,8 +51,10 @@ export const trueFalse: KindBuilder = {
       // A sibling under the same heading must also speak of the same things ("Autoscaling" with
       // a confusion-matrix line reads as a joke): list siblings are parallel by construction.
       const picked = chooseDistractors(ix, e, own, 1, rng, (d, rel) => {
+        // Only a sibling from the same list or table column: things merely filed under the same
+        // heading share too many unstated properties ("Encoder-Decoder" can caption images too).
+        if (rel.tier !== 'list') return null;
         const near = relatedness(ix, e, d);
-        if (rel.tier !== 'list' && near < 1) return null;
         const sib = siblingFact(ctx, e, f, own, d, true);
         if (!sib || descriptionProblem(sib.text) || isOnlyAName(ix, sib.fact.fact)) return null;
         return { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score: structuralScore(rel) + 0.5 * near };
