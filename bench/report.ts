@@ -163,7 +163,7 @@ export function rows(r: Results, s: Summary, o: { firstSpreadS: number; restSpre
   if (r.seedParse) {
     const p = r.seedParse;
     target(`seed notes: ${p.files} files parse (${p.facts} facts), first call`, fmtMs(p.coldMs), `< ${TARGETS.seedParseMs} ms`, p.coldMs, TARGETS.seedParseMs);
-    info('seed notes parse, median of the next 3', fmtMs(p.warmMs));
+    info('seed notes parse, median of the next calls', fmtMs(p.warmMs));
   }
   const imp = r.import;
   if (imp) {

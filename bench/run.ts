@@ -138,7 +138,7 @@ function machine() {
 async function main(): Promise<number> {
   log(`quick=${quick} players=${players} workers=${config.workers} on ${before.nproc} cores, load ${before.loadAvg.join(' ')}`);
   if (only.has('import')) {
-    results.seedParse = timeSeedParse(SEEDS_DIR);
+    results.seedParse = timeSeedParse(SEEDS_DIR, quick ? 1 : 3);
     log(`seed notes parse: ${Math.round(results.seedParse.coldMs)} ms first, ${Math.round(results.seedParse.warmMs)} ms warm`);
   }
   if (Number(args.players) > GAME_PLAYER_CAP) log(`--players capped at ${GAME_PLAYER_CAP}, the game's player cap`);
@@ -216,6 +216,19 @@ async function main(): Promise<number> {
 }
 
 /** Table, full JSON file and the summary line (always the last line printed). */
+/** The server's own timings of every import ("notes imported" log lines: parse, plan, write…). */
+function importTimings(): unknown[] {
+  try {
+    return fs
+      .readFileSync(path.join(RESULTS_DIR, `server-${stamp}.log`), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"notes imported"'))
+      .map((line) => JSON.parse(line));
+  } catch {
+    return [];
+  }
+}
+
 function report(): void {
   const durationS = round((nowMs() - t0) / 1000);
   const after = machine();
@@ -238,6 +251,7 @@ function report(): void {
           config,
           machine: { ...before, loadAvgAfter: after.loadAvg },
           ...runInfo,
+          imports: importTimings(),
           summary,
           results: { ...results, big: results.big ? bigWithoutPayloads : undefined },
           errors,

@@ -1,7 +1,7 @@
 // Parse time of the five seed notes files, as an import parses them (parseForDeck: both passes,
 // the second with the lexicon of the first). Timed in the orchestrator before anything else
 // starts: the first call (cold: the parser's code not yet optimised, as for the first import
-// after a start) and the median of three more.
+// after a start) and the median of a few more.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseForDeck } from '../server/bank/parse-files.js';
@@ -14,7 +14,7 @@ export interface SeedParse {
   warmMs: number;
 }
 
-export function timeSeedParse(dir: string): SeedParse {
+export function timeSeedParse(dir: string, warmRuns = 3): SeedParse {
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
@@ -22,7 +22,7 @@ export function timeSeedParse(dir: string): SeedParse {
     .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
   const times: number[] = [];
   let facts = 0;
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i <= warmRuns; i++) {
     const t = performance.now();
     facts = parseForDeck(files).reduce((n, f) => n + f.facts.length, 0);
     times.push(performance.now() - t);

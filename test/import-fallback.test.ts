@@ -102,6 +102,18 @@ describe('import thread fallback', () => {
     expect(logs.join('')).toContain('import thread unavailable');
   }, 60_000);
 
+  it('lets an idle thread go and starts a new one for the next import', async () => {
+    logs.length = 0;
+    const worker = threadImportWorker(logger, { idleMs: 50 });
+    await withApp(worker, async (url) => {
+      const first = await importThroughRoute(url, 'idle 1');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const second = await importThroughRoute(url, 'idle 2');
+      expect(second.report.totals).toEqual(first.report.totals);
+    });
+    expect(logs.join('')).toBe('');
+  }, 60_000);
+
   it('refuses notes that need more memory than the thread may use, without trying the main thread', async () => {
     logs.length = 0;
     const worker = threadImportWorker(logger, { maxHeapMb: 48 });

@@ -18,10 +18,14 @@ import type { FileStatus, ImportReport } from './report.js';
 import type { UploadInput } from './sniff.js';
 
 export interface ImportTimings {
+  /** Sniffing the uploads (and starting the import thread, on the first import). */
+  decodeMs: number;
   parseMs: number;
   /** The transaction, reads and writes; `planMs` of it waiting for the import thread. */
   writeMs: number;
   planMs: number;
+  /** Reading the stored rows back and building the report. */
+  reportMs: number;
   totalMs: number;
 }
 
@@ -77,6 +81,7 @@ async function run(prisma: PrismaClient, deckId: string, inputs: UploadInput[], 
   const session = worker.begin();
   try {
     const { files } = await worker.decode(session, inputs);
+    const decodeMs = performance.now() - started;
     const deck = await requireDeck(prisma, deckId);
     const existing = new Map((await prisma.sourceFile.findMany({ where: { deckId }, select: { id: true, name: true, hash: true } })).map((f) => [f.name, f]));
 
@@ -101,10 +106,13 @@ async function run(prisma: PrismaClient, deckId: string, inputs: UploadInput[], 
       parseMs = t1 - t0;
       writeMs = performance.now() - t1;
     }
+    const t2 = performance.now();
     const entries = files.map((f) => ({ name: f.name, status: status.get(f.name)! }));
     const rows = await readReportRows(prisma, deckId, entries);
     const [report, deckNow] = await Promise.all([worker.report(rows), deckSummary(prisma, deckId)]);
-    const timings = { parseMs: Math.round(parseMs), writeMs: Math.round(writeMs), planMs: Math.round(planMs), totalMs: Math.round(performance.now() - started) };
+    const ms = (x: number) => Math.round(x);
+    const now = performance.now();
+    const timings = { decodeMs: ms(decodeMs), parseMs: ms(parseMs), writeMs: ms(writeMs), planMs: ms(planMs), reportMs: ms(now - t2), totalMs: ms(now - started) };
     return { filesJson: report.files, totals: report.totals, deck: deckNow, summary: report.summary, timings };
   } finally {
     worker.release(session);
