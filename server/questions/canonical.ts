@@ -95,8 +95,9 @@ function spellEnd(acr: string, i: number, ws: readonly Word[], j: number, s: num
   if (j >= ws.length || j - s > acr.length + 3) return -1;
   const w = ws[j].w;
   if (i > 0 && isStop(w)) {
-    const r = spellEnd(acr, i, ws, j + 1, s);
-    if (r >= 0) return r;
+    // A function word may sit inside an expansion ("Contact Lens for Amazon Connect") but never
+    // gives a letter: "Make sure to" does not spell MST.
+    return spellEnd(acr, i, ws, j + 1, s);
   }
   for (let k = 1; k <= w.length && i + k <= acr.length; k++) {
     if (w[k - 1] !== acr[i + k - 1]) break;

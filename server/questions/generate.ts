@@ -103,6 +103,24 @@ export function shownTopic(ix: BankIndex, topic: readonly string[], draft: Draft
   return out;
 }
 
+const BRAND_PREFIX = /^(?:Amazon|AWS|Sage\s?[Mm]aker|SM)\s+(?=\S)/;
+
+/**
+ * Names written with and without their vendor word in one question ("Amazon DeepComposer" among
+ * "Lookout" and "Fraud Detector") point at the odd one out: the vendor word goes from every
+ * short name option, unless that would make two options equal.
+ */
+export function evenBrands(options: string[]): string[] {
+  const names = options.every((o) => o.split(/\s+/).length <= 5);
+  const branded = options.filter((o) => BRAND_PREFIX.test(o)).length;
+  if (!names || branded === 0 || branded === options.length) return options;
+  const out = options.map((o) => o.replace(BRAND_PREFIX, ''));
+  const lengths = out.map((o) => o.length);
+  // Still distinct, and still of comparable lengths (the rule every pick obeys).
+  if (Math.max(...lengths) > 3 * Math.min(...lengths)) return options;
+  return new Set(out.map((o) => o.toLowerCase())).size === out.length ? out : options;
+}
+
 function finalise(ix: BankIndex, deck: string, draft: Draft, seed: GenerateOptions['seed'], slot: string): Question {
   const rng = new Rng(seed, `order|${slot}`);
   let options: string[];
@@ -117,7 +135,7 @@ function finalise(ix: BankIndex, deck: string, draft: Draft, seed: GenerateOptio
     answer = rng.int(0, draft.distractors.length);
     const rest = rng.shuffle(draft.distractors);
     const all = [...rest.slice(0, answer), draft.key, ...rest.slice(answer)];
-    options = all.map((o) => o.text);
+    options = evenBrands(all.map((o) => o.text));
     sources = all.map((o) => o.source);
   }
   return {

@@ -55,7 +55,7 @@ export function nameProblem(name: string): string | null {
 }
 
 // Stems of words that judge without saying anything checkable.
-const VAGUE = new Set(['better', 'best', 'good', 'great', 'choic', 'chois', 'option', 'prefer', 'recommend', 'use', 'fine', 'nice', 'ok', 'okay', 'work', 'well', 'help']);
+const VAGUE = new Set(['better', 'best', 'good', 'great', 'choic', 'chois', 'option', 'prefer', 'recommend', 'use', 'fine', 'nice', 'ok', 'okay', 'work', 'well', 'help', 'allow', 'low', 'lower', 'cost', 'cheap', 'save', 'money', 'effici', 'easi', 'simpl']);
 
 const LIST_SEP = /\s*(?:,|;|\band\b|\bor\b|&|\/)\s*/i;
 

@@ -119,7 +119,10 @@ export const defToTerm: KindBuilder = {
       // or when the notes discuss both in the same words.
       const dKind = kindOf(ix, d);
       if (keyKind && dKind && keyKind !== dKind) return null;
-      if (keyKind && !dKind && rel.tier !== 'list' && rel.tier !== 'category' && relatedness(ix, e, d) < 2) return null;
+      const family = rel.tier === 'list' || rel.tier === 'category' || (!!keyKind && dKind === keyKind);
+      // A clue with a blank in mid-sentence ("an EMR cluster running ____") is half a fill-in:
+      // only things of the key's own family can stand in the blank.
+      if (!family && (blanks > 0 || relatedness(ix, e, d) < 2)) return null;
       // One named in the other's notes is a part, a kind or a rival of it ("LSTM" in RNN's notes,
       // "Recurrent Neural Networks" in LSTM's): either may be defensible.
       if (keyMentions.has(d.key) || d.facts.some((x) => mentionsIn(ix, x.fact).some((m) => m.entityKey === e.key))) return null;

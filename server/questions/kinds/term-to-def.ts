@@ -135,6 +135,9 @@ export const termToDef: KindBuilder = {
     if (text.length > MAX_PROMPT || leaks(text, leakKeyOfText(ix, keyText))) return null;
     const make = (d: Entity, rel: Relation): Option | null => {
       if ((rel.tier === 'bank' && !sharesSubject(ix, e, d)) || !sameSubjectEntities(ix, e, d)) return null;
+      // Beyond the key's own list or name family, only things the notes discuss in the same
+      // words: a deployment note beside a classification threshold makes the key obvious.
+      if (rel.tier !== 'list' && rel.tier !== 'category' && relatedness(ix, e, d) < 1) return null;
       const sib = siblingFact(ctx, e, f, keyText, d, false);
       if (!sib) return null;
       // Statements on the key's own subject matter make plausible options ("labels data" beside
