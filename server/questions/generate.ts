@@ -110,11 +110,13 @@ const BRAND_PREFIX = /^(?:Amazon|AWS|Sage\s?[Mm]aker|SM)\s+(?=\S)/;
  * "Lookout" and "Fraud Detector") point at the odd one out: the vendor word goes from every
  * short name option, unless that would make two options equal.
  */
-export function evenBrands(options: string[]): string[] {
+export function evenBrands(options: string[], answer: number): string[] {
   const names = options.every((o) => o.split(/\s+/).length <= 5);
-  const branded = options.filter((o) => BRAND_PREFIX.test(o)).length;
-  if (!names || branded === 0 || branded === options.length) return options;
+  const branded = options.map((o) => BRAND_PREFIX.test(o));
+  // Only when the key is the odd one out: some other option must look like it.
+  if (!names || options.some((_o, i) => i !== answer && branded[i] === branded[answer])) return options;
   const out = options.map((o) => o.replace(BRAND_PREFIX, ''));
+  if (out.some((o) => !/^[\p{L}\p{N}]/u.test(o))) return options;
   const lengths = out.map((o) => o.length);
   // Still distinct, and still of comparable lengths (the rule every pick obeys).
   if (Math.max(...lengths) > 3 * Math.min(...lengths)) return options;
@@ -135,7 +137,7 @@ function finalise(ix: BankIndex, deck: string, draft: Draft, seed: GenerateOptio
     answer = rng.int(0, draft.distractors.length);
     const rest = rng.shuffle(draft.distractors);
     const all = [...rest.slice(0, answer), draft.key, ...rest.slice(answer)];
-    options = evenBrands(all.map((o) => o.text));
+    options = evenBrands(all.map((o) => o.text), answer);
     sources = all.map((o) => o.source);
   }
   return {

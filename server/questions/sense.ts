@@ -68,6 +68,10 @@ export function descriptionProblem(text: string): string | null {
   const t = text.trim();
   const content = contentStems(t.replaceAll(BLANK, ' '));
   if (content.length < 2) return 'too few words';
+  // "Area under the ROC curve (TP v.s": cut inside a bracket.
+  let depth = 0;
+  for (const ch of t) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+  if (depth !== 0) return 'cut off';
   const parts = t.split(LIST_SEP).map((p) => p.trim()).filter(Boolean);
   // Only names joined by commas or "and": every part short and capitalised (or an acronym).
   if (parts.length >= 2 && parts.every((p) => p.split(/\s+/).length <= 3 && /^[\p{Lu}\p{N}]/u.test(p))) return 'only a list of names';

@@ -24,7 +24,7 @@ import { termKey } from '../canonical.js';
 import { kindOf } from '../entity-kind.js';
 import { mentionsIn } from './mentions.js';
 import { descriptionProblem } from '../sense.js';
-import { contentStems, hasMarkup, jaccard, overlapsTooMuch, stemSet } from '../text.js';
+import { contentStems, fitClause, hasMarkup, jaccard, overlapsTooMuch, stemSet } from '../text.js';
 import type { BankFact } from '../types.js';
 
 /** The option that names an entity, with the fact whose line shows that spelling. */
@@ -51,6 +51,8 @@ function shortLabel(attr: string): boolean {
 // Labels under which a value reads as a property of its term: "Which term has this input: …".
 const FIELD_LABELS = /^(?:inputs?|outputs?|input formats?|data types?|data formats?|use cases?|examples?|hyper ?parameters?|instances?|hardware|metrics?|tuning|pros|cons|benefits|features|limitations|concepts|key concepts|purpose|port|ports|retention|file types?|content types?|algorithms?|side effects|indications|contraindications|mechanism(?: of action)?|symptoms|treatment|causes|function|role|location)$/i;
 
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+$|^[a-z]+[A-Z]\w*$/;
+
 function prompt(def: string, f: BankFact): string | null {
   const a = f.attribute;
   if (!a) return `Which term is described as "${def}"?`;
@@ -68,8 +70,9 @@ function prompt(def: string, f: BankFact): string | null {
 function clueText(fact: string): string | null {
   const t = fact.trim().replace(/\s+/g, ' ').replace(/\.$/, '');
   if (t.length <= 140) return t;
-  const first = /^(.{20,140}?[a-z0-9)\]])\.\s+[A-Z]/.exec(t);
-  return first ? first[1] : null;
+  // The first sentence: a period that is not part of "v.s.", "e.g." or "etc.", outside brackets.
+  const first = fitClause(t, 140, false);
+  return first && first.length >= 20 && t.startsWith(first) && /[.!?]\s/.test(t.slice(first.length, first.length + 2)) ? first : null;
 }
 
 /** One is filed under the other's heading, or one name holds the other ("LSTM" under "RNN";
@@ -117,6 +120,8 @@ export const defToTerm: KindBuilder = {
       // Things of one kind only: no algorithm among services, no concept among products. A
       // thing of unknown kind stands beside a known one only from the key's own list or family,
       // or when the notes discuss both in the same words.
+      // An identifier ("SAGEMAKER_PROGRAM") stands only beside identifiers, a name beside names.
+      if (IDENTIFIER.test(keyText) !== IDENTIFIER.test(d.name)) return null;
       const dKind = kindOf(ix, d);
       if (keyKind && dKind && keyKind !== dKind) return null;
       const family = rel.tier === 'list' || rel.tier === 'category' || (!!keyKind && dKind === keyKind);
