@@ -112,5 +112,7 @@ describe('importing in the import thread', () => {
     expect(a.topics).toEqual(b.topics);
     expect(a.terms).toEqual(b.terms);
     expect(a.facts).toEqual(b.facts);
+    // The raw text went in as several pieces; it comes back whole.
+    expect(a.files.find((f) => f.name === BIG.name)!.rawText).toBe(BIG.text);
   }, 120_000);
 });

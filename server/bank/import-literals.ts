@@ -39,3 +39,22 @@ export function columnChunks<T>(rows: readonly T[], columns: readonly ((row: T) 
   }
   return out;
 }
+
+/**
+ * A long text cut into pieces of about `size` UTF-16 units, never inside a surrogate pair (a
+ * half pair would reach the database as U+FFFD). A file's raw text is written a piece per
+ * statement: one statement carrying a whole 1 MB text kept the main thread busy 30–80 ms.
+ */
+export function textPieces(text: string, size = 64 * 1024): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + size);
+    const last = text.charCodeAt(end - 1);
+    // A piece ending on the first half of a pair ends one earlier, or one later if that would
+    // leave it empty.
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += end - 1 > at ? -1 : 1;
+    out.push(text.slice(at, end));
+    at = end;
+  }
+  return out.length ? out : [''];
+}

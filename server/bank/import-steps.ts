@@ -6,6 +6,7 @@
 // and, when there is no thread, the main thread itself.
 import { HttpError } from '../http/errors.js';
 import type { Layout, ParsedFile } from '../notes/types.js';
+import { textPieces } from './import-literals.js';
 import { planImport, ROWS_PER_STATEMENT, type WritePlan } from './import-plan.js';
 import { reportFiles, type ReportFiles, type ReportText } from './import-report.js';
 import { decodeSnapshot, type SnapshotText } from './import-snapshot.js';
@@ -18,9 +19,9 @@ export interface DecodeResult {
 }
 
 export interface ParseResult {
-  /** Per changed file, in the order asked: what SourceFile stores about it (the parse report
-   *  as JSON text, see report.ts StoredParseReport). */
-  files: { name: string; text: string; layout: Layout; report: string }[];
+  /** Per changed file, in the order asked: what SourceFile stores about it (the raw text in
+   *  pieces, the parse report as JSON text, see report.ts StoredParseReport). */
+  files: { name: string; text: string[]; layout: Layout; report: string }[];
   ms: number;
 }
 
@@ -89,7 +90,7 @@ export class ImportSteps {
     return {
       files: s.parsed.map((p, i) => ({
         name: p.name,
-        text: files[i].text,
+        text: textPieces(files[i].text),
         layout: p.layout,
         report: JSON.stringify({ skipped: p.skipped, ...(p.bareTerms ? { bareTerms: p.bareTerms } : {}) } satisfies StoredParseReport),
       })),

@@ -89,12 +89,14 @@ export const UPDATE_FACTS = `UPDATE "Fact" AS f SET "termId" = v.term_id, "confl
 
 // One row per changed file: raw SQL, since Prisma's upsert walks and compiles its arguments on
 // the main thread, which for a 1 MB rawText was a 250 ms stall. A new row gets a random id (as
-// Prisma's default would); a replaced file keeps its row and id.
+// Prisma's default would); a replaced file keeps its row and id. The row is written with the
+// first piece of the raw text, APPEND_TEXT adds the others (see textPieces).
 export const UPSERT_FILE = `INSERT INTO "SourceFile" ("id", "deckId", "name", "hash", "layout", "rawText", "report", "importedAt")
   VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::timestamp(3))
   ON CONFLICT ("deckId", "name") DO UPDATE SET "hash" = EXCLUDED."hash", "layout" = EXCLUDED."layout", "rawText" = EXCLUDED."rawText",
     "report" = EXCLUDED."report", "importedAt" = EXCLUDED."importedAt"
   RETURNING "id"`;
+export const APPEND_TEXT = `UPDATE "SourceFile" SET "rawText" = "rawText" || $2 WHERE "id" = $1`;
 
 export const ID_COLUMNS: ((id: string) => Cell)[] = [(id) => id];
 export const DELETE_TERMS = `DELETE FROM "Term" WHERE "id" = ANY($1::text[])`;

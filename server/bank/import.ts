@@ -10,7 +10,7 @@ import { deckSummary, lockDeck, requireDeck, type DeckSummary } from './decks.js
 import { applyPlan } from './import-apply.js';
 import { readReportRows } from './import-report.js';
 import { readLexiconRows, readSnapshot } from './import-snapshot.js';
-import { UPSERT_FILE } from './import-tables.js';
+import { APPEND_TEXT, UPSERT_FILE } from './import-tables.js';
 import type { ParseResult } from './import-steps.js';
 import { ImportThreadFailed, inlineImportWorker, type ImportWorker } from './import-thread.js';
 import { WRITE_TX } from './limits.js';
@@ -61,7 +61,9 @@ async function writeFiles(prisma: PrismaClient, worker: ImportWorker, session: n
     const fileIds: Record<string, string> = {};
     const at = new Date().toISOString().slice(0, 23).replace('T', ' ');
     for (const p of parsed) {
-      const [row] = await tx.$queryRawUnsafe<{ id: string }[]>(UPSERT_FILE, randomUUID(), deck.id, p.name, hashes.get(p.name)!, p.layout, p.text, p.report, at);
+      const [first, ...rest] = p.text;
+      const [row] = await tx.$queryRawUnsafe<{ id: string }[]>(UPSERT_FILE, randomUUID(), deck.id, p.name, hashes.get(p.name)!, p.layout, first, p.report, at);
+      for (const piece of rest) await tx.$executeRawUnsafe(APPEND_TEXT, row.id, piece);
       fileIds[p.name] = row.id;
     }
     // The old facts of a changed file go; the new ones replace them.
