@@ -213,11 +213,8 @@ export function emitList(env: Env, items: ListItem[], ctx: Ctx): void {
   const termList = body.length > 0 && (splitCount / body.length >= 0.6 || shortParents / body.length >= 0.5);
   // "standard", "IA", "One-zone IA" under "types of S3 services:": an enumeration of names,
   // each a member of the outer term, none a statement about it.
-  const enumeration =
-    !termList &&
-    ENUMERATING.test(ctx.attribute ?? '') &&
-    body.length >= 2 &&
-    body.every((i) => !i.split && !i.item.blocks.length && words(i.text).length <= 3 && !hasVerb(i.text) && !/[.;]/.test(i.text));
+  const nameItem = (i: Analysed) => !i.split && !i.item.blocks.length && words(i.text).length <= 4 && !hasVerb(i.text) && !/[.;]/.test(i.text);
+  const enumeration = !termList && ENUMERATING.test(ctx.attribute ?? '') && body.length >= 2 && body.filter(nameItem).length >= body.length * 0.6;
 
   for (const info of infos) {
     const { item, clean, text } = info;
@@ -298,7 +295,7 @@ export function emitList(env: Env, items: ListItem[], ctx: Ctx): void {
       emitBlocks(env, item.blocks, { topic: ctx.topic, term: text, termLine: item.line, nested: true });
       continue;
     }
-    emitFeature(env, ctx, at, text, clean, termList || enumeration ? 'S4/member' : 'S4/feature', group);
+    emitFeature(env, ctx, at, text, clean, termList || (enumeration && nameItem(info)) ? 'S4/member' : 'S4/feature', group);
     if (hasChildren) emitBlocks(env, item.blocks, ctx);
   }
 }

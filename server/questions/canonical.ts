@@ -87,6 +87,8 @@ interface Word {
   w: string;
   start: number;
   end: number;
+  /** An acronym of its own ("ROC" in "Area under the ROC curve"): may sit inside an expansion. */
+  upper?: boolean;
 }
 
 // Smallest end (exclusive word index) of a run starting at word s that spells acr[i..], or -1.
@@ -95,9 +97,15 @@ function spellEnd(acr: string, i: number, ws: readonly Word[], j: number, s: num
   if (j >= ws.length || j - s > acr.length + 3) return -1;
   const w = ws[j].w;
   if (i > 0 && isStop(w)) {
-    // A function word may sit inside an expansion ("Contact Lens for Amazon Connect") but never
-    // gives a letter: "Make sure to" does not spell MST.
-    return spellEnd(acr, i, ws, j + 1, s);
+    // A function word may sit inside an expansion ("Contact Lens for Amazon Connect"); a short
+    // one never gives a letter ("Make sure to" does not spell MST), a longer one may ("Area
+    // Under the Curve").
+    const r = spellEnd(acr, i, ws, j + 1, s);
+    if (r >= 0 || w.length < 4) return r;
+  }
+  if (i > 0 && ws[j].upper) {
+    const r = spellEnd(acr, i, ws, j + 1, s);
+    if (r >= 0) return r;
   }
   for (let k = 1; k <= w.length && i + k <= acr.length; k++) {
     if (w[k - 1] !== acr[i + k - 1]) break;
@@ -115,7 +123,7 @@ function wordLists(text: string): [Word[], Word[]] {
   let w = wordCache.get(text);
   if (!w) {
     const joined: Word[] = [...text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)].map((m) => ({ w: m[0].toLowerCase().replace(/-/g, ''), start: m.index!, end: m.index! + m[0].length }));
-    const split: Word[] = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ w: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+    const split: Word[] = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ w: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length, upper: /^[A-Z]{2,}$/.test(m[0]) }));
     w = [joined, split];
     if (wordCache.size > 50_000) wordCache.clear();
     wordCache.set(text, w);
@@ -166,6 +174,10 @@ export function aliasPairs(f: AliasFactLike, knownKeys?: ReadonlySet<string>): [
     else if (isAcronym(outer) && spellsAcronym(outer, inner, true)) out.push([outer, inner]);
   }
   for (const a of f.aliases ?? []) out.push([f.term, a]);
+  // "Kinesis Firehose / Delivery streams": the first of two names given together is the thing
+  // other notes call by that name. (Only the first: "RDS / Aurora" lists two products.)
+  const slash = f.term.split(/\s+\/\s+/);
+  if (slash.length === 2 && slash[0].split(/\s+/).length >= 2) out.push([f.term, slash[0]]);
   if (isAcronym(f.term)) {
     const head = f.fact.split(/\s[-–]\s|[,.;(:]/)[0].trim();
     if (head.split(/\s+/).length <= 6 && spellsAcronym(f.term, head, true)) out.push([f.term, head]);

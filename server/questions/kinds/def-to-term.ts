@@ -107,6 +107,7 @@ export const defToTerm: KindBuilder = {
     // short clue needs two words that are not common to the whole deck ("allows to low costs").
     const rare = visible.filter((s) => ix.distinctive(s)).length;
     if (visible.length < (blanks ? 5 : 3) || (visible.length <= 4 && rare < 2) || blanks > 1 || masked.masked > 0.3 * (visible.length + masked.masked) || !visible.some((s) => ix.distinctive(s))) return null;
+    const midBlank = blanks > 0 && masked.text.indexOf('____') > 12;
     const text = prompt(masked.text, f);
     if (!text || text.length > MAX_PROMPT || leaks(text, lk) || namesEntity(text, e)) return null;
     // The deck's own brand ("Amazon SageMaker") is the subject of half the notes: no clue
@@ -125,9 +126,10 @@ export const defToTerm: KindBuilder = {
       const dKind = kindOf(ix, d);
       if (keyKind && dKind && keyKind !== dKind) return null;
       const family = rel.tier === 'list' || rel.tier === 'category' || (!!keyKind && dKind === keyKind);
-      // A clue with a blank in mid-sentence ("an EMR cluster running ____") is half a fill-in:
-      // only things of the key's own family can stand in the blank.
-      if (!family && (blanks > 0 || relatedness(ix, e, d) < 2)) return null;
+      if (!family && relatedness(ix, e, d) < 2) return null;
+      // A clue with a blank after its first words ("an EMR cluster running ____") is half a
+      // fill-in: only things of the key's own kind or name family can stand in the blank.
+      if (midBlank && !(rel.tier === 'category' || (!!keyKind && dKind === keyKind))) return null;
       // One named in the other's notes is a part, a kind or a rival of it ("LSTM" in RNN's notes,
       // "Recurrent Neural Networks" in LSTM's): either may be defensible.
       if (keyMentions.has(d.key) || d.facts.some((x) => mentionsIn(ix, x.fact).some((m) => m.entityKey === e.key))) return null;
