@@ -88,7 +88,21 @@ function stripMarkdownEmphasis(s: string, emphasis: string[]): string {
   return t;
 }
 
+// The same line is cleaned several times per parse (layout evidence, list analysis, the two
+// passes of a deck import): results are cached by input. Callers must not mutate them.
+const cleanCache = new Map<string, CleanText>();
+
 export function cleanInline(raw: string): CleanText {
+  let hit = cleanCache.get(raw);
+  if (!hit) {
+    if (cleanCache.size > 20_000) cleanCache.clear();
+    hit = cleanUncached(raw);
+    cleanCache.set(raw, hit);
+  }
+  return { ...hit, emphasis: [...hit.emphasis] };
+}
+
+function cleanUncached(raw: string): CleanText {
   const emphasis: string[] = [];
   let polarity: '+' | '-' | undefined;
   let image = false;

@@ -36,8 +36,15 @@ export function tidyValue(s: string): string {
   return t.trim();
 }
 
+const stemCache = new Map<string, Set<string>>();
 function stems(text: string): Set<string> {
-  return new Set(contentTokens(text).filter((w) => w.length >= 3).map((w) => stemmer(w)));
+  let s = stemCache.get(text);
+  if (!s) {
+    if (stemCache.size > 20_000) stemCache.clear();
+    s = new Set(contentTokens(text).filter((w) => w.length >= 3).map((w) => stemmer(w)));
+    stemCache.set(text, s);
+  }
+  return s;
 }
 
 function unbalanced(s: string): boolean {

@@ -39,6 +39,7 @@ export function leadingName(lead: string): { name: string; about: string } | nul
 }
 
 export function splitKeyValues(text: string): KeyValueSplit | null {
+  if (!/[=:]/.test(text)) return null; // most lines hold no setting at all
   const trailing = TRAILING.exec(text.trim());
   if (trailing && !/=/.test(trailing[1])) {
     const lead = leadingName(trailing[1]);
