@@ -118,10 +118,57 @@ export function cleanHeading(raw: string): string {
   return c.text.replace(/^\d+(?:\.\d+)*\.?\s+/, '').replace(/[:\s]+$/, '');
 }
 
+/**
+ * The markdown tree of a whole file, parsed in pieces. micromark re-copies every event parsed
+ * so far each time a list closes, which makes one big file quadratic; a piece ends before a
+ * line that starts a new top-level block (an ATX heading, or an unindented paragraph after a
+ * blank line), outside fenced code, so no construct spans two pieces. Positions are shifted
+ * back to the whole file's lines and offsets.
+ */
+export function parseInPieces(source: string): Root {
+  const lines = source.split('\n');
+  const cuts = [0];
+  let fence: string | null = null;
+  let size = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(l);
+    if (f) fence = fence === null ? f[1][0] : fence === f[1][0] ? null : fence;
+    size += l.length + 1;
+    if (fence !== null || i === 0 || size < 4_000) continue;
+    const starts = /^#{1,6}\s/.test(l) || (lines[i - 1] === '' && /^[^\s>*+\-|\d]/.test(l) && !/^\d+[.)]\s/.test(l));
+    if (starts) {
+      cuts.push(i);
+      size = 0;
+    }
+  }
+  cuts.push(lines.length);
+  const root: Root = { type: 'root', children: [] };
+  let offset = 0;
+  for (let c = 0; c + 1 < cuts.length; c++) {
+    const text = lines.slice(cuts[c], cuts[c + 1]).join('\n');
+    const piece = processor.parse(text) as Root;
+    shift(piece, cuts[c], offset);
+    root.children.push(...piece.children);
+    offset += text.length + 1;
+  }
+  return root;
+}
+
+function shift(node: Nodes, lines: number, offset: number): void {
+  if (node.position) {
+    node.position.start.line += lines;
+    node.position.end.line += lines;
+    if (node.position.start.offset !== undefined) node.position.start.offset += offset;
+    if (node.position.end.offset !== undefined) node.position.end.offset += offset;
+  }
+  if ('children' in node) for (const c of node.children as Nodes[]) shift(c, lines, offset);
+}
+
 export function parseMarkdown(lines: string[], env: Env): ParserResult {
   const masked = maskToc(lines, env);
   const source = masked.join('\n');
-  const tree = processor.parse(source) as Root;
+  const tree = parseInPieces(source);
   // A paragraph inside a quote or callout carries the "> " of its later lines in the source.
   const slice = (n: Nodes) => source.slice(n.position!.start.offset!, n.position!.end.offset!).replace(/\n[ \t]*(?:>[ \t]?)+/g, '\n');
   const lineOf = (n: Nodes) => n.position!.start.line;

@@ -35,14 +35,31 @@ export function reportEmptyHeadings(
   facts: { lineStart: number; term: string }[],
   report: (h: HeadingInfo) => void,
 ): void {
+  // Linear: the next heading of the same or a higher level from a stack, facts' start lines
+  // sorted for a binary search, their terms in a set.
+  const until = new Array<number>(headings.length).fill(Number.POSITIVE_INFINITY);
+  const open: number[] = [];
+  headings.forEach((h, i) => {
+    while (open.length && headings[open[open.length - 1]].depth >= h.depth) until[open.pop()!] = h.line;
+    open.push(i);
+  });
+  const starts = facts.map((f) => f.lineStart).sort((a, b) => a - b);
+  const terms = new Set(facts.map((f) => f.term.toLowerCase()));
+  const firstAfter = (line: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length ? starts[lo] : Number.POSITIVE_INFINITY;
+  };
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
     const nextAny = headings[i + 1];
     if (nextAny && nextAny.depth > h.depth) continue;
-    const nextSame = headings.slice(i + 1).find((x) => x.depth <= h.depth);
-    const until = nextSame ? nextSame.line : Number.POSITIVE_INFINITY;
-    const key = h.text.toLowerCase();
-    const used = facts.some((f) => (f.lineStart > h.line && f.lineStart < until) || f.term.toLowerCase() === key);
+    const used = firstAfter(h.line) < until[i] || terms.has(h.text.toLowerCase());
     if (!used) report(h);
   }
 }
