@@ -213,21 +213,17 @@ describe('changing the bank', () => {
     const prisma = test.db.prisma;
     const before = await deckCounts();
     const oldFacts = await fileFacts(F002);
-    // The transaction client refuses to insert facts: by then the file row was updated and its
-    // old facts deleted, so only a real rollback leaves the deck as it was.
+    // The transaction client refuses to insert facts (the import writes them with raw INSERT
+    // statements): by then the file row was updated and its old facts deleted, so only a real
+    // rollback leaves the deck as it was.
     const failing = new Proxy(prisma, {
       get(target, prop, receiver) {
         if (prop !== '$transaction') return Reflect.get(target, prop, receiver);
         return (fn: (tx: unknown) => Promise<unknown>, opts: unknown) =>
-          target.$transaction(
-            (tx) =>
-              fn(
-                new Proxy(tx, {
-                  get: (t, p) => (p === 'fact' ? { ...t.fact, createMany: () => Promise.reject(new Error('disk full')) } : Reflect.get(t, p)),
-                }),
-              ),
-            opts as never,
-          );
+          target.$transaction((tx) => {
+            const run = (sql: string, ...args: unknown[]) => (sql.startsWith('INSERT INTO "Fact"') ? Promise.reject(new Error('disk full')) : tx.$executeRawUnsafe(sql, ...args));
+            return fn(new Proxy(tx, { get: (t, p) => (p === '$executeRawUnsafe' ? run : Reflect.get(t, p)) }));
+          }, opts as never);
       },
     });
     const text = seed(F002).toString('utf8') + '\nZebra Crossing\nA striped place where people may cross the road safely\n';

@@ -23,6 +23,10 @@ export class Lexicon {
   private readonly terms = new Map<string, number>();
   private readonly local = new Set<string>();
 
+  /** Term keys looked up as glued-term candidates: if none of them is known, a lexicon with
+   *  more terms would not have changed this file's parse. */
+  asked?: Set<string>;
+
   constructor(text: string, extraTerms: Iterable<string> = []) {
     for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) this.words.set(w, (this.words.get(w) ?? 0) + 1);
     for (const t of extraTerms) {
@@ -69,13 +73,26 @@ export class Lexicon {
     for (let n = Math.min(4, w.length - 3); n >= 1; n--) {
       const head = w.slice(0, n).join(' ');
       const rest = w.slice(n).join(' ');
-      if (!this.terms.has(termKey(head))) continue;
       // "LSTM, GRU (simplified LSTM)" lists two names; a glued term has no comma after it.
       if (/[,;:]$/.test(head) || !/^[\p{Lu}]/u.test(rest)) continue;
+      const key = termKey(head);
+      this.asked?.add(key);
+      if (!this.terms.has(key)) continue;
       const longer = termKey(`${head} ${w[n]}`);
       if (this.terms.has(longer) || this.local.has(longer)) continue; // the term goes on
       return { term: head, rest };
     }
     return null;
   }
+}
+
+/** The keys a Lexicon built with `terms` as its extra terms would know. */
+export function lexiconKeys(terms: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const t of terms) {
+    const key = termKey(t);
+    const n = key.split(' ').length;
+    if (key.length >= 4 && n <= 4 && !FUNCTION_WORDS.has(key) && !isGenericLabel(t)) out.add(key);
+  }
+  return out;
 }

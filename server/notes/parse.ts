@@ -3,7 +3,7 @@
 import { ankiSeparator, consistentDelimiter, detectLayout } from './detect-layout.js';
 import { FactSink } from './fact-sink.js';
 import { maskFurniture } from './furniture.js';
-import { Lexicon } from './lexicon.js';
+import { Lexicon, lexiconKeys } from './lexicon.js';
 import type { Env } from './list-facts.js';
 import { parseBullets } from './parse-bullets.js';
 import { parseDelimitedCards, parseFlashcardPairs } from './parse-flashcards.js';
@@ -17,6 +17,7 @@ import { isGenericLabel } from './heuristics.js';
 export interface ParseOptions {
   layout?: Layout; // skip detection
   lexicon?: Iterable<string>; // terms known from other files (S10 glued-term splits)
+  asked?: Set<string>; // filled with the term keys the glued-term rule looked up
 }
 
 function baseName(name: string): string {
@@ -29,6 +30,7 @@ export function parseNotes(name: string, text: string, options: ParseOptions = {
   const lines = normalised.split('\n');
   const sink = new FactSink();
   const env: Env = { sink, lexicon: new Lexicon(normalised, options.lexicon) };
+  env.lexicon.asked = options.asked;
 
   if (layout === 'flashcard-tsv' || layout === 'csv') {
     const delimiter = ankiSeparator(normalised) ?? (layout === 'csv' ? (consistentDelimiter(normalised) ?? ',') : '\t');
@@ -59,11 +61,25 @@ export function parseNotes(name: string, text: string, options: ParseOptions = {
   return file;
 }
 
-// Several files at once: a first pass collects every file's terms so that the second pass can
-// split glued "Term Definition" lines (S10) using terms defined in the other files.
-export function parseNoteFiles(files: { name: string; text: string }[]): ParsedFile[] {
-  const first = files.map((f) => parseNotes(f.name, f.text));
-  const lexicon = new Set<string>();
-  for (const p of first) for (const f of p.facts) if (f.rule.startsWith('S5/') || f.rule.startsWith('S9/pair') || f.rule.startsWith('S8/')) lexicon.add(f.term);
-  return files.map((f) => parseNotes(f.name, f.text, { lexicon }));
+/** The parser's own test for "this fact names a term on its line": such terms feed the lexicon. */
+export function definesLexiconTerm(rule: string): boolean {
+  return rule.startsWith('S5/') || rule.startsWith('S9/pair') || rule.startsWith('S8/');
+}
+
+/**
+ * Several files at once (with the terms a deck already defines, if any): a first pass collects
+ * every file's terms, so that glued "Term Definition" lines (S10) can be split with terms
+ * defined in the other files. A file is parsed a second time only when the first pass looked
+ * up a term that the other files turned out to define; otherwise the second pass would give
+ * the same result, and the first is kept.
+ */
+export function parseNoteFiles(files: readonly { name: string; text: string }[], knownTerms: Iterable<string> = []): ParsedFile[] {
+  const known = new Set<string>(knownTerms);
+  const asked = files.map(() => new Set<string>());
+  const first = files.map((f, i) => parseNotes(f.name, f.text, { lexicon: known, asked: asked[i] }));
+  const added = new Set<string>();
+  for (const p of first) for (const f of p.facts) if (definesLexiconTerm(f.rule) && !known.has(f.term)) added.add(f.term);
+  const addedKeys = lexiconKeys(added);
+  const lexicon = new Set([...known, ...added]);
+  return files.map((f, i) => ([...asked[i]].some((k) => addedKeys.has(k)) ? parseNotes(f.name, f.text, { lexicon }) : first[i]));
 }
