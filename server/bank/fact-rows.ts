@@ -25,6 +25,7 @@ export const FACT_SELECT = {
   termLine: true,
   aliases: true,
   emphasis: true,
+  localTopic: true,
   file: { select: { name: true } },
   topic: { select: { path: true } },
 } as const satisfies Prisma.FactSelect;
@@ -51,12 +52,18 @@ export function factRowId(deckName: string, fileName: string, f: ParsedFact, tak
   return id;
 }
 
-/** The parser's record of a stored fact. */
-export function parsedFromRow(row: FactRow): ParsedFact {
+/**
+ * The parser's record of a stored fact. `topic` is the file's own path ('local', what the
+ * deck-wide tree is recomputed from) or where the deck's tree files it ('deck', what games and
+ * topic choices use). Rows from before the deck-wide tree have no local path: their stored
+ * path is the file's own.
+ */
+export function parsedFromRow(row: FactRow, topic: 'local' | 'deck' = 'local'): ParsedFact {
+  const deckPath = row.topic?.path ?? [];
   const f: ParsedFact = {
     lineStart: row.lineStart,
     lineEnd: row.lineEnd,
-    topic: row.topic?.path ?? [],
+    topic: topic === 'deck' || !row.localTopic?.length ? deckPath : row.localTopic,
     term: row.term,
     fact: row.fact,
     rule: row.rule,

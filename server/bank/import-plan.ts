@@ -15,6 +15,7 @@ import {
 } from './import-tables.js';
 import type { NewFact, SyncStats } from './sync-deck.js';
 import { cleanPath, pathKey } from './topics.js';
+import { deckTopicPaths } from '../notes/deck-topics.js';
 
 /** Rows per statement: big enough to keep round trips few, small enough that no statement
  *  (run on the main thread with PGlite) or parameter grows with the import. */
@@ -62,22 +63,20 @@ export function planTopics(deckId: string, existing: readonly SnapshotTopic[], p
   return { known, fresh };
 }
 
-/** The parsed files' facts as rows to add: ids, file, position and the stored topic. */
-export function newFacts(deckName: string, parsed: readonly ParsedFile[], fileIds: Readonly<Record<string, string>>, topics: Map<string, { id: string; path: string[] }>): NewFact[] {
+/** The parsed files' facts as rows to add: ids, file, position and the file's own topic path
+ *  (the deck-wide tree is worked out in planSync, over every fact of the deck). */
+export function newFacts(deckName: string, parsed: readonly ParsedFile[], fileIds: Readonly<Record<string, string>>): NewFact[] {
   const taken = new Set<string>();
   const added: NewFact[] = [];
   for (const p of parsed) {
     p.facts.forEach((f, ord) => {
-      const path = cleanPath(f.topic);
-      const topic = path.length ? topics.get(pathKey(path))! : null;
       added.push({
         id: factRowId(deckName, p.name, f, taken),
         fileId: fileIds[p.name],
         fileName: p.name,
         ord,
-        topicId: topic?.id ?? null,
-        // The stored topic's spelling, so a later recompute from the rows sees the same input.
-        parsed: { ...f, topic: topic?.path ?? [] },
+        topicId: null,
+        parsed: { ...f, topic: cleanPath(f.topic) },
       });
     });
   }
@@ -89,13 +88,23 @@ export function newFacts(deckName: string, parsed: readonly ParsedFile[], fileId
  * facts must already be gone from `stored`) and plans the writes: terms created, changed and
  * no longer used, new facts, and stored facts whose term, conflict group or flags changed.
  */
-export function planSync(deck: { id: string; name: string }, stored: readonly FactRow[], terms: Snapshot['terms'], added: readonly NewFact[], size = ROWS_PER_STATEMENT) {
+export function planSync(deck: { id: string; name: string }, snapshot: Pick<Snapshot, 'facts' | 'terms' | 'topics'>, added: readonly NewFact[], size = ROWS_PER_STATEMENT): WritePlan {
+  const { facts: stored, terms } = snapshot;
   type Row = { fileName: string; ord: number; parsed: NewFact['parsed']; stored?: FactRow; added?: NewFact };
   const rows: Row[] = [
     ...stored.map((s) => ({ fileName: s.file.name, ord: s.ord, parsed: parsedFromRow(s), stored: s })),
     ...added.map((a) => ({ fileName: a.fileName, ord: a.ord, parsed: a.parsed, added: a })),
   ].sort(byFileThenOrd);
   const canon = canonicalise(deck.name, rows);
+
+  // The deck-wide topic tree over every fact (server/notes/deck-topics.ts): a new file can
+  // move an old file's facts (its sections become the areas the flat notes are filed under).
+  const deckPaths = deckTopicPaths(rows.map((r, i) => ({ file: r.fileName, topic: r.parsed.topic, termKey: canon.facts[i].termKey, term: r.parsed.term, fact: r.parsed.fact })));
+  const topics = planTopics(deck.id, snapshot.topics, deckPaths);
+  const topicIdOf = (path: readonly string[]) => {
+    const clean = cleanPath(path);
+    return clean.length ? topics.known.get(pathKey(clean))!.id : null;
+  };
 
   const ids = new Map<string, string>();
   const stale: string[] = [];
@@ -119,30 +128,36 @@ export function planSync(deck: { id: string; name: string }, stored: readonly Fa
 
   const inserts: FactInsert[] = [];
   const updates: FactUpdate[] = [];
+  const used: (string | null)[] = [];
   rows.forEach((row, i) => {
     const c = canon.facts[i];
     const termId = ids.get(c.termKey)!;
+    const topicId = topicIdOf(deckPaths[i]);
+    used.push(topicId);
     if (row.added) {
       const { parsed: f, ...a } = row.added;
       inserts.push({
-        id: a.id, fileId: a.fileId, topicId: a.topicId, termId, term: f.term, attribute: f.attribute ?? null, fact: f.fact,
+        id: a.id, fileId: a.fileId, topicId, termId, term: f.term, attribute: f.attribute ?? null, fact: f.fact,
         lineStart: f.lineStart, lineEnd: f.lineEnd, rule: f.rule, confidence: f.confidence, polarity: f.polarity ?? null,
         flags: c.flags, siblingGroup: deckGroup(a.fileId, f.group), conflictGroup: c.conflictGroup, ord: a.ord,
-        termLine: f.termLine ?? null, aliases: f.aliases ?? [], emphasis: f.emphasis ?? [],
+        termLine: f.termLine ?? null, aliases: f.aliases ?? [], emphasis: f.emphasis ?? [], localTopic: [...f.topic],
       });
       return;
     }
     const s = row.stored!;
-    if (s.termId === termId && s.conflictGroup === c.conflictGroup && sameList(s.flags, c.flags)) return;
-    updates.push({ id: s.id, termId, conflictGroup: c.conflictGroup, flags: c.flags });
+    if (s.termId === termId && s.conflictGroup === c.conflictGroup && sameList(s.flags, c.flags) && s.topicId === topicId) return;
+    updates.push({ id: s.id, termId, conflictGroup: c.conflictGroup, flags: c.flags, topicId });
   });
+  const allTopics = [...snapshot.topics, ...topics.fresh];
 
   return {
+    topics: columnChunks(topics.fresh, TOPIC_COLUMNS, size),
     newTerms: columnChunks(newTerms, TERM_COLUMNS, size),
     changedTerms: columnChunks(changedTerms, TERM_UPDATE_COLUMNS, size),
     facts: columnChunks(inserts, FACT_COLUMNS, size),
     changedFacts: columnChunks(updates, FACT_UPDATE_COLUMNS, size),
     staleTerms: columnChunks(stale, ID_COLUMNS, size),
+    orphanTopics: columnChunks(orphanTopics(allTopics, used), ID_COLUMNS, size),
     stats: { facts: rows.length, terms: canon.terms.size, factsUpdated: updates.length, termsCreated: newTerms.length, termsRemoved: stale.length },
   };
 }
@@ -159,10 +174,5 @@ export function orphanTopics(topics: readonly { id: string; parentId: string | n
 
 /** The whole import plan: topics, the canonical layer, facts, and the topics left empty. */
 export function planImport(deck: { id: string; name: string }, snapshot: Snapshot, parsed: readonly ParsedFile[], fileIds: Readonly<Record<string, string>>, size = ROWS_PER_STATEMENT): WritePlan {
-  const topics = planTopics(deck.id, snapshot.topics, parsed.flatMap((p) => p.facts.map((f) => f.topic)));
-  const added = newFacts(deck.name, parsed, fileIds, topics.known);
-  const sync = planSync(deck, snapshot.facts, snapshot.terms, added, size);
-  const allTopics = [...snapshot.topics, ...topics.fresh];
-  const used = [...snapshot.facts.map((f) => f.topicId), ...added.map((a) => a.topicId)];
-  return { ...sync, topics: columnChunks(topics.fresh, TOPIC_COLUMNS, size), orphanTopics: columnChunks(orphanTopics(allTopics, used), ID_COLUMNS, size) };
+  return planSync(deck, snapshot, newFacts(deck.name, parsed, fileIds), size);
 }

@@ -27,7 +27,7 @@ const TERMS_SQL = `SELECT coalesce(json_agg(json_build_array(t."id", t."key", t.
 const FACTS_SQL = `SELECT coalesce(json_agg(json_build_array(
     f."id", f."fileId", s."name", f."topicId", tp."path", f."termId", f."term", f."attribute", f."fact",
     f."lineStart", f."lineEnd", f."rule", f."confidence", f."polarity", coalesce(f."flags", '{}'), f."siblingGroup",
-    f."conflictGroup", f."ord", f."termLine", coalesce(f."aliases", '{}'), coalesce(f."emphasis", '{}'))), '[]')::text AS rows,
+    f."conflictGroup", f."ord", f."termLine", coalesce(f."aliases", '{}'), coalesce(f."emphasis", '{}'), coalesce(f."localTopic", '{}'))), '[]')::text AS rows,
     max(f."id") AS last, count(*)::int AS n
   FROM (SELECT * FROM "Fact" WHERE "deckId" = $1 AND "id" > $2 ORDER BY "id" LIMIT ${FACT_PAGE}) f
   JOIN "SourceFile" s ON s."id" = f."fileId"
@@ -85,7 +85,7 @@ export interface Snapshot {
 type FactTuple = [
   string, string, string, string | null, string[] | null, string | null, string, string | null, string,
   number, number, string, number, string | null, string[], string | null,
-  string | null, number, number | null, string[], string[],
+  string | null, number, number | null, string[], string[], string[],
 ];
 
 export function decodeSnapshot(text: SnapshotText): Snapshot {
@@ -97,7 +97,7 @@ export function decodeSnapshot(text: SnapshotText): Snapshot {
       facts.push({
         id: t[0], fileId: t[1], file: { name: t[2] }, topicId: t[3], topic: t[3] === null ? null : { path: t[4] ?? [] }, termId: t[5],
         term: t[6], attribute: t[7], fact: t[8], lineStart: t[9], lineEnd: t[10], rule: t[11], confidence: t[12], polarity: t[13],
-        flags: t[14], siblingGroup: t[15], conflictGroup: t[16], ord: t[17], termLine: t[18], aliases: t[19], emphasis: t[20],
+        flags: t[14], siblingGroup: t[15], conflictGroup: t[16], ord: t[17], termLine: t[18], aliases: t[19], emphasis: t[20], localTopic: t[21] ?? [],
       });
     }
   }

@@ -60,31 +60,34 @@ export interface FactInsert {
   termLine: number | null;
   aliases: string[];
   emphasis: string[];
+  localTopic: string[];
 }
 
 export const FACT_COLUMNS: ((f: FactInsert) => Cell)[] = [
   (f) => f.id, (f) => f.fileId, (f) => f.topicId, (f) => f.termId, (f) => f.term, (f) => f.attribute, (f) => f.fact,
   (f) => f.lineStart, (f) => f.lineEnd, (f) => f.rule, (f) => f.confidence, (f) => f.polarity, (f) => list(f.flags),
   (f) => f.siblingGroup, (f) => f.conflictGroup, (f) => f.ord, (f) => f.termLine, (f) => list(f.aliases), (f) => list(f.emphasis),
+  (f) => list(f.localTopic),
 ];
 export const INSERT_FACTS = `INSERT INTO "Fact" ("id", "deckId", "fileId", "topicId", "termId", "term", "attribute", "fact", "lineStart", "lineEnd",
-    "rule", "confidence", "polarity", "flags", "siblingGroup", "conflictGroup", "ord", "termLine", "aliases", "emphasis")
+    "rule", "confidence", "polarity", "flags", "siblingGroup", "conflictGroup", "ord", "termLine", "aliases", "emphasis", "localTopic")
   SELECT v.id, $1, v.file, v.topic, v.term_id, v.term, v.attribute, v.fact, v.line_start, v.line_end,
-    v.rule, v.confidence, v.polarity, v.flags::text[], v.sibling, v.conflict, v.ord, v.term_line, v.aliases::text[], v.emphasis::text[]
+    v.rule, v.confidence, v.polarity, v.flags::text[], v.sibling, v.conflict, v.ord, v.term_line, v.aliases::text[], v.emphasis::text[], v.local_topic::text[]
   FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[],
-    $11::text[], $12::float8[], $13::text[], $14::text[], $15::text[], $16::text[], $17::int[], $18::int[], $19::text[], $20::text[])
-    AS v(id, file, topic, term_id, term, attribute, fact, line_start, line_end, rule, confidence, polarity, flags, sibling, conflict, ord, term_line, aliases, emphasis)`;
+    $11::text[], $12::float8[], $13::text[], $14::text[], $15::text[], $16::text[], $17::int[], $18::int[], $19::text[], $20::text[], $21::text[])
+    AS v(id, file, topic, term_id, term, attribute, fact, line_start, line_end, rule, confidence, polarity, flags, sibling, conflict, ord, term_line, aliases, emphasis, local_topic)`;
 
 export interface FactUpdate {
   id: string;
   termId: string;
   conflictGroup: string | null;
   flags: string[];
+  topicId: string | null;
 }
 
-export const FACT_UPDATE_COLUMNS: ((f: FactUpdate) => Cell)[] = [(f) => f.id, (f) => f.termId, (f) => f.conflictGroup, (f) => list(f.flags)];
-export const UPDATE_FACTS = `UPDATE "Fact" AS f SET "termId" = v.term_id, "conflictGroup" = v.conflict, "flags" = v.flags::text[]
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(id, term_id, conflict, flags)
+export const FACT_UPDATE_COLUMNS: ((f: FactUpdate) => Cell)[] = [(f) => f.id, (f) => f.termId, (f) => f.conflictGroup, (f) => list(f.flags), (f) => f.topicId];
+export const UPDATE_FACTS = `UPDATE "Fact" AS f SET "termId" = v.term_id, "conflictGroup" = v.conflict, "flags" = v.flags::text[], "topicId" = v.topic
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(id, term_id, conflict, flags, topic)
   WHERE f."id" = v.id`;
 
 // One row per changed file: raw SQL, since Prisma's upsert walks and compiles its arguments on

@@ -26,7 +26,7 @@ export async function loadBank(prisma: PrismaClient, deckId: string, topics?: st
     .map((r) => ({ r, fileName: r.file.name, ord: r.ord }))
     .sort(byFileThenOrd)
     .map(({ r }) => {
-      const f: BankFact = { ...parsedFromRow(r), flags: [...r.flags] as BankFact['flags'], id: r.id, file: r.file.name, termKey: r.termRef?.key ?? termKey(r.term) };
+      const f: BankFact = { ...parsedFromRow(r, 'deck'), flags: [...r.flags] as BankFact['flags'], id: r.id, file: r.file.name, termKey: r.termRef?.key ?? termKey(r.term) };
       if (r.conflictGroup) f.conflictGroup = r.conflictGroup;
       return f;
     })

@@ -37,7 +37,8 @@ export interface SyncStats {
  */
 export async function syncDeck(tx: Tx, deck: { id: string; name: string }, added: readonly NewFact[] = []): Promise<SyncStats> {
   const snapshot = decodeSnapshot(await readSnapshot(tx, deck.id));
-  const plan = planSync(deck, snapshot.facts, snapshot.terms, added);
-  await applyPlan(tx, deck.id, { ...plan, topics: [], orphanTopics: [] }, false);
+  const plan = planSync(deck, snapshot, added);
+  // The topic tree follows the facts: a deleted file can take an area with it.
+  await applyPlan(tx, deck.id, plan, true);
   return plan.stats;
 }
