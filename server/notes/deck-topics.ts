@@ -80,7 +80,11 @@ function sameName(a: string, b: string): boolean {
 export function deckTopicPaths(facts: readonly TopicFact[]): string[][] {
   const paths = facts.map((f) => collapsePath(f.topic));
   const byFile = new Map<string, number[]>();
-  facts.forEach((f, i) => byFile.set(f.file, [...(byFile.get(f.file) ?? []), i]));
+  facts.forEach((f, i) => {
+    const list = byFile.get(f.file);
+    if (list) list.push(i);
+    else byFile.set(f.file, [i]);
+  });
 
   // 1. Files organised in a handful of top-level sections give the areas.
   const areas: Area[] = [];
@@ -91,13 +95,22 @@ export function deckTopicPaths(facts: readonly TopicFact[]): string[][] {
     const covered = [...tops.values()].reduce((n, c) => n + c, 0);
     if (tops.size < AREA_MIN || tops.size > AREA_MAX || covered < idx.length * 0.6) continue;
     structured.add(file);
+    const byTop = new Map<string, number[]>();
+    for (const i of idx) {
+      const top = paths[i][0];
+      if (!top) continue;
+      const list = byTop.get(top);
+      if (list) list.push(i);
+      else byTop.set(top, [i]);
+    }
     for (const name of tops.keys()) {
+      const members = byTop.get(name) ?? [];
       const terms = new Map<string, number>();
-      for (const i of idx) if (paths[i][0] === name) terms.set(facts[i].termKey, (terms.get(facts[i].termKey) ?? 0) + 1);
+      for (const i of members) terms.set(facts[i].termKey, (terms.get(facts[i].termKey) ?? 0) + 1);
       // 2. Merge with an area of the same name or nearly the same terms.
       const twin = areas.find((a) => [...a.keys].some((k) => k === topicKey(name)) || sameName(a.name, name) || jaccardKeys(a.terms, terms) >= 0.3);
       const vocab = new Set<string>();
-      for (const i of idx) if (paths[i][0] === name) for (const x of [...paths[i], facts[i].term]) for (const w of words(x)) vocab.add(w);
+      for (const i of members) for (const x of [...paths[i], facts[i].term]) for (const w of words(x)) vocab.add(w);
       if (twin) {
         twin.keys.add(topicKey(name));
         twin.files.add(file);
@@ -140,7 +153,12 @@ export function deckTopicPaths(facts: readonly TopicFact[]): string[][] {
       continue;
     }
     const tops = new Map<string, number[]>();
-    for (const i of idx) tops.set(paths[i][0] ?? '', [...(tops.get(paths[i][0] ?? '') ?? []), i]);
+    for (const i of idx) {
+      const top = paths[i][0] ?? '';
+      const list = tops.get(top);
+      if (list) list.push(i);
+      else tops.set(top, [i]);
+    }
     // A flat file (one topic for everything, or none): each fact finds its own area.
     const flat = tops.size <= 1;
     for (const [top, members] of tops) {

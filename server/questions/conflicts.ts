@@ -102,12 +102,22 @@ export function conflictGroups(facts: readonly ConflictFactLike[], sameEntity: (
     const rb = find(b);
     if (ra !== rb) parent.set(rb, ra);
   };
-  for (let i = 0; i < rows.length; i++) {
-    for (let j = i + 1; j < rows.length; j++) {
-      const a = rows[i];
-      const b = rows[j];
-      if (a.f.file === b.f.file) continue;
-      if ((a.f.attribute ?? '').toLowerCase() !== (b.f.attribute ?? '').toLowerCase()) continue;
+  // Only facts of different files with the same attribute are compared: bucket by attribute
+  // first, so one big file (no other file to disagree with) costs nothing here.
+  const buckets = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const k = (r.f.attribute ?? '').toLowerCase();
+    const b = buckets.get(k);
+    if (b) b.push(r);
+    else buckets.set(k, [r]);
+  }
+  const pairs: [(typeof rows)[number], (typeof rows)[number]][] = [];
+  for (const bucket of buckets.values()) {
+    if (new Set(bucket.map((r) => r.f.file)).size < 2) continue;
+    for (let i = 0; i < bucket.length; i++) for (let j = i + 1; j < bucket.length; j++) if (bucket[i].f.file !== bucket[j].f.file) pairs.push([bucket[i], bucket[j]]);
+  }
+  for (const [a, b] of pairs) {
+    {
       const same = sameEntity(a.f.termKey, b.f.termKey);
       if (!same && !subset(a.term, b.subject) && !subset(b.term, a.subject)) continue;
       // A relation found only through the topic path is weak (a heading can wrongly swallow its
@@ -177,11 +187,20 @@ function negationConflicts(facts: readonly ConflictFactLike[], sameEntity: (a: s
     if (!w) words.set(f.id, (w = compactWords(f.fact)));
     return w;
   };
+  // Facts of other files about the same entity: by key first (aliases are checked on the few
+  // keys that share a file with a negation).
+  const byKey = new Map<string, ConflictFactLike[]>();
+  for (const f of facts) {
+    const list = byKey.get(f.termKey);
+    if (list) list.push(f);
+    else byKey.set(f.termKey, [f]);
+  }
   for (const a of facts) {
     const negated = negatedThings(a.fact, df, rare);
     if (!negated.length) continue;
-    for (const b of facts) {
-      if (b.file === a.file || !sameEntity(a.termKey, b.termKey)) continue;
+    const keys = [...byKey.keys()].filter((k) => sameEntity(a.termKey, k));
+    for (const b of keys.flatMap((k) => byKey.get(k)!)) {
+      if (b.file === a.file) continue;
       const bNegated = negatedWords(b.fact);
       if (negated.some((x) => wordsOf(b).has(x) && !bNegated.has(x))) out.push([a.id, b.id]);
     }
