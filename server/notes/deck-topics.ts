@@ -76,6 +76,39 @@ function sameName(a: string, b: string): boolean {
   return big.size - small.size <= 1 && [...small].every((w) => big.has(w));
 }
 
+/**
+ * Whether two files of the deck are notes on one subject: they share a fifth or more of their
+ * rarer words (words in at most 5% of the facts). Notes of one subject by different authors
+ * share half or more; different courses well under a fifth.
+ */
+function subjects(facts: readonly TopicFact[], byFile: Map<string, number[]>): (a: string, b: string) => boolean {
+  const df = new Map<string, number>();
+  const wordsOf = facts.map((f) => new Set([...words(f.term), ...words(f.fact ?? '')]));
+  for (const w of wordsOf) for (const x of w) df.set(x, (df.get(x) ?? 0) + 1);
+  const limit = Math.max(5, facts.length * 0.05);
+  const vocab = new Map<string, Set<string>>();
+  for (const [file, idx] of byFile) {
+    const v = new Set<string>();
+    for (const i of idx) for (const x of wordsOf[i]) if ((df.get(x) ?? 0) <= limit && x.length > 2) v.add(x);
+    vocab.set(file, v);
+  }
+  const cache = new Map<string, boolean>();
+  return (a, b) => {
+    if (a === b) return true;
+    const id = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let out = cache.get(id);
+    if (out === undefined) {
+      const A = vocab.get(a) ?? new Set<string>();
+      const B = vocab.get(b) ?? new Set<string>();
+      const [small, big] = A.size <= B.size ? [A, B] : [B, A];
+      let shared = 0;
+      for (const x of small) if (big.has(x)) shared++;
+      cache.set(id, (out = shared / Math.max(1, small.size) >= 0.2));
+    }
+    return out;
+  };
+}
+
 /** Deck path for every fact, index-aligned with `facts`. */
 export function deckTopicPaths(facts: readonly TopicFact[]): string[][] {
   const paths = facts.map((f) => collapsePath(f.topic));
@@ -110,7 +143,11 @@ export function deckTopicPaths(facts: readonly TopicFact[]): string[][] {
       // 2. Merge with an area of the same name or nearly the same terms.
       const twin = areas.find((a) => [...a.keys].some((k) => k === topicKey(name)) || sameName(a.name, name) || jaccardKeys(a.terms, terms) >= 0.3);
       const vocab = new Set<string>();
-      for (const i of members) for (const x of [...paths[i], facts[i].term]) for (const w of words(x)) vocab.add(w);
+      // Topic and term names, and short facts (the names a section lists: "Dropout", "L1").
+      for (const i of members) {
+        const short = facts[i].fact && facts[i].fact!.split(/\s+/).length <= 4 ? [facts[i].fact!] : [];
+        for (const x of [...paths[i], facts[i].term, ...short]) for (const w of words(x)) vocab.add(w);
+      }
       if (twin) {
         twin.keys.add(topicKey(name));
         twin.files.add(file);
@@ -123,22 +160,32 @@ export function deckTopicPaths(facts: readonly TopicFact[]): string[][] {
   for (const a of areas) for (const k of a.keys) areaOfKey.set(k, a);
 
   // 3. Everything else goes under the area whose notes name the same terms, or failing that
-  // use the same rare words in their topic and term names.
+  // use the same rare words in their topic and term names; only areas of files on the same
+  // subject (a deck may hold several courses: LVM commands are no "OSI model").
   const areasWith = new Map<string, number>();
   for (const a of areas) for (const w of a.vocab) areasWith.set(w, (areasWith.get(w) ?? 0) + 1);
-  const bestArea = (termKeys: Iterable<string>, names: Iterable<string>, name?: string): Area | null => {
+  const subject = subjects(facts, byFile);
+  const bestArea = (file: string, termKeys: Iterable<string>, names: Iterable<string>, name?: string, minShared = 1): Area | null => {
+    const candidates = areas.filter((a) => [...a.files].some((f) => subject(f, file)));
     if (name) {
-      const named = areaOfKey.get(topicKey(name)) ?? areas.find((a) => sameName(a.name, name));
+      const named = candidates.find((a) => a.keys.has(topicKey(name)) || sameName(a.name, name));
       if (named) return named;
     }
     const vocab = new Set<string>();
     for (const n of names) for (const w of words(n)) vocab.add(w);
     let best: Area | null = null;
     let bestScore = 0;
-    for (const a of areas) {
+    for (const a of candidates) {
       let score = 0;
-      for (const k of termKeys) score += 3 * Math.min(3, a.terms.get(k) ?? 0);
-      for (const w of vocab) if (a.vocab.has(w)) score += Math.log((areas.length + 1) / (areasWith.get(w) ?? 1));
+      let named = false;
+      let shared = 0;
+      for (const k of termKeys) if (a.terms.has(k)) (named = true), (score += 3 * Math.min(3, a.terms.get(k)!));
+      for (const w of vocab) {
+        const idf = Math.log((areas.length + 1) / (areasWith.get(w) ?? 1));
+        if (a.vocab.has(w) && idf > 0.5) (shared++, (score += idf));
+      }
+      // One common word ("cell") is no reason to file a card under "Cell theory".
+      if (!named && shared < minShared) continue;
       if (score > bestScore + 1e-9) [best, bestScore] = [a, score];
     }
     return bestScore >= 1 ? best : null;
@@ -163,13 +210,19 @@ export function deckTopicPaths(facts: readonly TopicFact[]): string[][] {
     const flat = tops.size <= 1;
     for (const [top, members] of tops) {
       if (flat) {
+        // A card no area claims stays beside the card before it: flat decks keep related cards
+        // together ("Standard Scaler", then "Normalizer").
+        let previous: Area | null = null;
         for (const i of members) {
-          const a = bestArea([facts[i].termKey], [facts[i].term]) ?? bestArea([], [facts[i].term, facts[i].fact ?? '']);
-          paths[i] = a ? [a.name] : paths[i];
+          const a: Area | null =
+            bestArea(file, [facts[i].termKey], [facts[i].term], undefined, 2) ??
+            bestArea(file, [], [facts[i].term, facts[i].fact ?? ''], undefined, 2) ??
+            previous;
+          if (a) [paths[i], previous] = [[a.name], a];
         }
         continue;
       }
-      const a = bestArea(new Set([topicKey(top), ...members.map((i) => facts[i].termKey)]), [top, ...members.map((i) => facts[i].term)], top);
+      const a = bestArea(file, new Set([topicKey(top), ...members.map((i) => facts[i].termKey)]), [top, ...members.map((i) => facts[i].term)], top);
       if (!a) continue;
       for (const i of members) paths[i] = topicKey(top) === topicKey(a.name) ? [a.name, ...paths[i].slice(1)] : [a.name, ...paths[i]];
     }
