@@ -11,11 +11,27 @@ import {
   isQuestionTerm,
   optionText,
   statementLabel,
+  type Ctx,
   type KindBuilder,
 } from '../guards.js';
-import { contentStems, fitClause } from '../text.js';
+import { contentStems, fitClause, isStop } from '../text.js';
+import { mentionsIn } from './mentions.js';
 import type { BankFact } from '../types.js';
 import { siblingFact } from './term-to-def.js';
+
+/** A claim that can be false of another subject: it carries a number, names something the notes
+ *  name, or gives the value of a labelled property the other fact has too. */
+export function specificClaim(ix: Ctx['ix'], claim: BankFact, about: BankFact): boolean {
+  if (/\d/.test(claim.fact)) return true;
+  if (claim.attribute && about.attribute && claim.attribute.toLowerCase() === about.attribute.toLowerCase()) return true;
+  return mentionsIn(ix, claim.fact).length > 0;
+}
+
+/** A word of the statement inside the subject's name ("max" in "Maxout"). */
+export function echoesName(name: string, text: string): boolean {
+  const n = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return (text.toLowerCase().match(/\p{L}{3,}/gu) ?? []).some((w) => !isStop(w) && n.includes(w) && w.length < n.length);
+}
 
 export const TRUE_LABEL = 'True';
 export const FALSE_LABEL = 'False';
@@ -37,9 +53,10 @@ export const trueFalse: KindBuilder = {
     const label = statementLabel(e, f);
     const own = fitClause(f.fact, 150, false);
     if (!own) return null;
-    // "SageMaker Serverless: serverless for your models" says its own name back: no test.
+    // "SageMaker Serverless: serverless for your models" says its own name back, and "Maxout:
+    // outputs max of the inputs" half of it: no test.
     const rest = contentStems(own).filter((s) => !e.nameStems.has(s));
-    if (rest.length < 2) return null;
+    if (rest.length < 2 || echoesName(e.name, own)) return null;
     let shown: BankFact = f;
     let shownText = own;
     let truth = true;
@@ -57,6 +74,10 @@ export const trueFalse: KindBuilder = {
         const near = relatedness(ix, e, d);
         const sib = siblingFact(ctx, e, f, own, d, true);
         if (!sib || descriptionProblem(sib.text) || isOnlyAName(ix, sib.fact.fact)) return null;
+        // A general description ("create caption from an image", "achieve high accuracy") may be
+        // true of the subject too, whatever the notes file it under: only a specific claim (a
+        // number, a name of the notes, or a value of the same labelled property) can be false.
+        if (!specificClaim(ix, sib.fact, f)) return null;
         return { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score: structuralScore(rel) + 0.5 * near };
       }, { lastTier: 'topic', preScore: (d) => 0.5 * relatedness(ix, e, d) });
       const best = picked?.[0];
