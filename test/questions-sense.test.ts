@@ -82,4 +82,16 @@ describe('generated questions', () => {
       }
     }
   });
+
+  it('blank only a whole name in a clue, and never end a clue on its blank', () => {
+    for (const bank of Object.values(decks)) {
+      for (const q of generateQuestions(bank, { count: 3000, seed: 'blanks', kinds: ['def-to-term'] })) {
+        const clue = /"(.*)"/.exec(q.prompt)?.[1] ?? '';
+        expect(clue, q.prompt).not.toMatch(/____[\s.)\]!?]*$/);
+        // The review's riddles: "distances - ____ square" (K-Means), "EMR cluster running ____".
+        expect(clue).not.toContain('____ square');
+        expect(clue).not.toContain('running ____');
+      }
+    }
+  });
 });

@@ -123,12 +123,14 @@ export interface Masked {
   /** Content words left visible: a prompt needs some to be answerable. */
   visible: number;
   masked: number;
+  /** The words the blanks stand for, as written. */
+  hidden: string[];
 }
 
 /** Replace leaking words (and the punctuation between two of them) with one blank per run. */
 export function maskLeaks(text: string, key: LeakKey): Masked {
   const spans = leakSpans(text, key);
-  if (!spans.length) return { text, visible: contentStems(text).length, masked: 0 };
+  if (!spans.length) return { text, visible: contentStems(text).length, masked: 0, hidden: [] };
   const merged: [number, number][] = [];
   for (const [s, e] of spans) {
     const last = merged[merged.length - 1];
@@ -138,12 +140,28 @@ export function maskLeaks(text: string, key: LeakKey): Masked {
   let out = '';
   let at = 0;
   let masked = 0;
+  const hidden: string[] = [];
   for (const [s, e] of merged) {
+    hidden.push(...tokens(text.slice(s, e)).map((t) => t.word));
     out += text.slice(at, s) + BLANK;
     masked += tokens(text.slice(s, e)).filter((t) => !isStop(t.word)).length;
     at = e;
   }
   out += text.slice(at);
   const visible = contentStems(out.replaceAll(BLANK, ' ')).length;
-  return { text: out.replace(/\s+/g, ' ').trim(), visible, masked };
+  return { text: out.replace(/\s+/g, ' ').trim(), visible, masked, hidden };
+}
+
+/**
+ * The blanks stand for the entity's whole name as the name spells it, or for an acronym of it.
+ * A blank for part of a name ("distances - ____ square" for the "mean" of K-Means, "real-time
+ * ____ on stream" for the "analytics" of Kinesis Data Analytics) reads as a riddle about a
+ * missing word, not as a clue to the name.
+ */
+export function blanksWholeName(m: Masked, e: Entity): boolean {
+  if (!m.hidden.length) return true;
+  const { stems, acronyms } = nameParts(e);
+  if (m.hidden.some((w) => w.length >= 2 && acronyms.has(w))) return true;
+  const spelled = new Set(termWords(e.name).map((w) => w.toLowerCase()));
+  return m.hidden.every((w) => isStop(w) || spelled.has(w)) && stems.every((s) => m.hidden.some((w) => stem(w) === s));
 }

@@ -19,7 +19,7 @@ import {
   topicHint,
   type KindBuilder,
 } from '../guards.js';
-import { leakKeyOfEntity, leaks, maskLeaks, namesEntity } from '../mask.js';
+import { blanksWholeName, leakKeyOfEntity, leaks, maskLeaks, namesEntity } from '../mask.js';
 import { termKey } from '../canonical.js';
 import { kindOf } from '../entity-kind.js';
 import { mentionsIn } from './mentions.js';
@@ -107,6 +107,9 @@ export const defToTerm: KindBuilder = {
     // short clue needs two words that are not common to the whole deck ("allows to low costs").
     const rare = visible.filter((s) => ix.distinctive(s)).length;
     if (visible.length < (blanks ? 5 : 3) || (visible.length <= 4 && rare < 2) || blanks > 1 || masked.masked > 0.3 * (visible.length + masked.masked) || !visible.some((s) => ix.distinctive(s))) return null;
+    // A blank for part of the name is a riddle about a word; a clue that ends in its blank
+    // ("an EMR cluster running ____") is a fill-in that only the key completes.
+    if (!blanksWholeName(masked, e) || /____[\s.)\]"'!?]*$/.test(masked.text)) return null;
     const midBlank = blanks > 0 && masked.text.indexOf('____') > 12;
     const text = prompt(masked.text, f);
     if (!text || text.length > MAX_PROMPT || leaks(text, lk) || namesEntity(text, e)) return null;
