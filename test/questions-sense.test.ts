@@ -8,6 +8,7 @@ import { parseNoteFiles } from '../server/notes/parse.js';
 import { bankFromParsed } from '../server/questions/bank.js';
 import { indexOf } from '../server/questions/bank-index.js';
 import { generateQuestions } from '../server/questions/generate.js';
+import { mentionsIn } from '../server/questions/kinds/mentions.js';
 import { qualityReport } from '../server/questions/quality.js';
 import { descriptionProblem, nameProblem, senseProblems } from '../server/questions/sense.js';
 import type { Bank, Question } from '../server/questions/types.js';
@@ -93,5 +94,11 @@ describe('generated questions', () => {
         expect(clue).not.toContain('running ____');
       }
     }
+  });
+
+  it('find a rival named by its acronym, even first in a line ("LSTM, GRU" in RNN\'s notes)', () => {
+    const ix = indexOf(decks.seeds);
+    const found = mentionsIn(ix, 'LSTM, GRU (simplified LSTM)').map((m) => m.text);
+    expect(found).toEqual(['LSTM', 'GRU', 'LSTM']);
   });
 });

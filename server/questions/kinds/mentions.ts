@@ -11,6 +11,7 @@ export interface Mention {
 }
 
 const MAX_WORDS = 4;
+const ACRONYM = /^[A-Z][A-Z\d]{2,}$/;
 const nameMaps = new WeakMap<BankIndex, Map<string, string | null>>();
 
 function normalise(words: string[]): string {
@@ -25,7 +26,8 @@ function namesOf(ix: BankIndex): Map<string, string | null> {
     const e = ix.entities.get(k)!;
     for (const f of e.facts) {
       const w = termWords(f.term);
-      if (!w.length || w.length > MAX_WORDS || w.join('').length < 4) continue;
+      // Short names only as acronyms ("GRU", "KNN"): "map" or "Pig" would be found everywhere.
+      if (!w.length || w.length > MAX_WORDS || (w.join('').length < 4 && !ACRONYM.test(f.term.trim()))) continue;
       const key = normalise(w);
       // A spelling shared by two entities is ambiguous: never treat it as a mention.
       m.set(key, m.has(key) && m.get(key) !== k ? null : k);
@@ -57,7 +59,7 @@ export function mentionsIn(ix: BankIndex, text: string): Mention[] {
       const surface = text.slice(start, end);
       // A mention is written like a name ("Step Functions", not "image classification" the
       // task); one common word ("Batch", "Standard") must also sit mid-sentence.
-      if (!/[A-Z\d]/.test(surface) || (n === 1 && start === 0)) continue;
+      if (!/[A-Z\d]/.test(surface) || (n === 1 && start === 0 && !ACRONYM.test(surface))) continue;
       found = { entityKey: k, start, end, text: surface };
     }
     if (found) {
