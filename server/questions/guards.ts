@@ -1,5 +1,6 @@
 // Shared generation guards (doc §2.3 and F1-F20): which facts may be a key or an option, how an
 // option is trimmed, and the draft shape every kind produces.
+import { hasVerb } from '../notes/heuristics.js';
 import type { BankIndex, Entity } from './bank-index.js';
 import { termKey } from './canonical.js';
 import type { Option } from './distractors.js';
@@ -114,6 +115,9 @@ export function statementLabel(e: Entity, f: BankFact): string {
   const attr = f.attribute.split(' / ').pop()!.trim();
   // A clause used as a list intro ("Contains 2 machine learning algorithms") is no label.
   if (attr.split(/\s+/).length > 4 || /\b(?:is|are|can|contains?|has|have|includes?)\b/i.test(attr)) return name;
+  // A heading that was a sentence ("SageMaker maintains auto-scaling" over "• based on target
+  // metrics") reads on as that sentence: "SageMaker maintains auto-scaling: based on ...".
+  if (hasVerb(`x ${attr.split(/\s+/)[0]}`)) return `${e.name} ${attr}`;
   return name.toLowerCase().includes(`(${attr.toLowerCase()})`) ? name : `${name} (${attr})`;
 }
 
