@@ -20,11 +20,11 @@ import {
   type KindBuilder,
 } from '../guards.js';
 import { blanksWholeName, leakKeyOfEntity, leaks, maskLeaks, namesEntity } from '../mask.js';
-import { termKey } from '../canonical.js';
+import { termKey, termWords } from '../canonical.js';
 import { kindOf } from '../entity-kind.js';
 import { mentionsIn } from './mentions.js';
 import { descriptionProblem } from '../sense.js';
-import { contentStems, fitClause, hasMarkup, jaccard, overlapsTooMuch, stemSet } from '../text.js';
+import { contentStems, fitClause, hasMarkup, jaccard, overlapsTooMuch, stem, stemSet } from '../text.js';
 import type { BankFact } from '../types.js';
 
 /** The option that names an entity, with the fact whose line shows that spelling. */
@@ -80,7 +80,9 @@ function clueText(fact: string): string | null {
 export function nestedEntities(a: Entity, b: Entity): boolean {
   const under = (x: Entity, y: Entity) => x.facts.some((f) => f.topic.some((t) => y.termKeys.has(termKey(t))));
   const inside = (x: Set<string>, y: Set<string>) => x.size > 0 && [...x].every((s) => y.has(s));
-  return under(a, b) || under(b, a) || inside(a.nameStems, b.nameStems) || inside(b.nameStems, a.nameStems);
+  // Whole written words, so "A record" (whose "A" is no content word) is not inside "MX record".
+  const all = (x: Entity) => new Set(termWords(x.name).map((w) => stem(w.toLowerCase())));
+  return under(a, b) || under(b, a) || inside(all(a), all(b)) || inside(all(b), all(a));
 }
 
 export const defToTerm: KindBuilder = {

@@ -2,7 +2,7 @@
 // swapped fact shares no content word with anything the notes say about the term, and no
 // statement ever comes from a conflict group (cleanFact excludes them).
 import { chooseDistractors, relatedness, structuralScore } from '../distractors.js';
-import { descriptionProblem, isOnlyAName } from '../sense.js';
+import { descriptionProblem, isGenericStatement, isOnlyAName } from '../sense.js';
 import {
   MAX_PROMPT,
   cleanFact,
@@ -23,12 +23,17 @@ import { siblingFact } from './term-to-def.js';
  *  name, or gives the value of a labelled property the other fact has too. */
 export function specificClaim(ix: Ctx['ix'], claim: BankFact, about: BankFact): boolean {
   if (/\d/.test(claim.fact)) return true;
+  // Two entries of one glossary list ("CNAME record: points one host name at another", "MX
+  // record: names the mail servers ..."): a full definition of one entry is not the other's.
+  if (claim.rule === 'S5/colon' && about.rule === 'S5/colon' && contentStems(claim.fact).length >= 4 && !isGenericStatement(ix, claim)) return true;
   if (claim.attribute && about.attribute && claim.attribute.toLowerCase() === about.attribute.toLowerCase()) return true;
   return mentionsIn(ix, claim.fact).length > 0;
 }
 
 /** A word of the statement inside the subject's name ("max" in "Maxout"). */
 export function echoesName(name: string, text: string): boolean {
+  // Only a one-word coined name hides words in it; "CNAME record" is no echo of "host name".
+  if (/\s/.test(name.trim()) || /^[A-Z\d]+$/.test(name.trim())) return false;
   const n = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   return (text.toLowerCase().match(/\p{L}{3,}/gu) ?? []).some((w) => !isStop(w) && n.includes(w) && w.length < n.length);
 }
