@@ -111,4 +111,22 @@ describe('deck topic paths', () => {
     expect(paths[4]).toEqual(['Compute']);
     expect(topicKey('Sage Maker Features')).toBe(topicKey('SageMaker Features'));
   });
+
+  it('leaves a flat card no area claims where it was, unless a fact of its own line was filed', () => {
+    const facts = [
+      { file: 'a.md', topic: ['Organelles', 'Mitochondria'], termKey: 'mitochondria', term: 'Mitochondria', fact: 'Site of aerobic respiration and ATP synthesis' },
+      { file: 'a.md', topic: ['Organelles', 'Ribosome'], termKey: 'ribosome', term: 'Ribosome', fact: 'Builds proteins from mRNA' },
+      { file: 'a.md', topic: ['Membranes', 'Osmosis'], termKey: 'osmosis', term: 'Osmosis', fact: 'Water moves across a membrane' },
+      { file: 'cards.txt', topic: ['cards'], termKey: 'ribosome', term: 'Ribosome', fact: 'Reads codons', line: 1 },
+      { file: 'cards.txt', topic: ['cards'], termKey: 'prophase', term: 'Prophase', fact: 'Chromosomes condense', line: 2 },
+      { file: 'cards.txt', topic: ['cards'], termKey: 'mitochondria', term: 'Mitochondria', fact: 'Powerhouse', line: 3 },
+      { file: 'cards.txt', topic: ['cards'], termKey: 'cristae', term: 'Cristae', fact: 'Folds', line: 3 },
+    ];
+    const paths = deckTopicPaths(facts);
+    expect(paths[3]).toEqual(['Organelles']);
+    // The card after an organelle card is no organelle: neighbours in a card set need not match.
+    expect(paths[4]).toEqual(['cards']);
+    // The same line as a filed fact ("Mitochondria: ... Cristae: ...") goes with it.
+    expect(paths[6]).toEqual(['Organelles']);
+  });
 });

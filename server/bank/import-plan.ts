@@ -99,7 +99,7 @@ export function planSync(deck: { id: string; name: string }, snapshot: Pick<Snap
 
   // The deck-wide topic tree over every fact (server/notes/deck-topics.ts): a new file can
   // move an old file's facts (its sections become the areas the flat notes are filed under).
-  const deckPaths = deckTopicPaths(rows.map((r, i) => ({ file: r.fileName, topic: r.parsed.topic, termKey: canon.facts[i].termKey, term: r.parsed.term, fact: r.parsed.fact })));
+  const deckPaths = deckTopicPaths(rows.map((r, i) => ({ file: r.fileName, topic: r.parsed.topic, termKey: canon.facts[i].termKey, term: r.parsed.term, fact: r.parsed.fact, line: r.parsed.lineStart })));
   const topics = planTopics(deck.id, snapshot.topics, deckPaths);
   const topicIdOf = (path: readonly string[]) => {
     const clean = cleanPath(path);

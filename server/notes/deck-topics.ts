@@ -17,6 +17,8 @@ export interface TopicFact {
   term: string;
   /** The fact's text: a flashcard with an unknown term still finds its area by what it says. */
   fact?: string;
+  /** First source line: facts of one line (a card listing three scalers) belong together. */
+  line?: number;
 }
 
 const BRAND = /\b(?:amazon|aws|sage ?maker|sm|the|and|&)\b/g;
@@ -210,15 +212,15 @@ export function deckTopicPaths(facts: readonly TopicFact[]): string[][] {
     const flat = tops.size <= 1;
     for (const [top, members] of tops) {
       if (flat) {
-        // A card no area claims stays beside the card before it: flat decks keep related cards
-        // together ("Standard Scaler", then "Normalizer").
-        let previous: Area | null = null;
+        // A card no area claims stays with the facts of its own line ("Standard Scaler: ...
+        // Normalizer: ..."); neighbouring cards of a flat deck need not be related at all.
+        let previous: { area: Area; line: number | undefined } | null = null;
         for (const i of members) {
           const a: Area | null =
             bestArea(file, [facts[i].termKey], [facts[i].term], undefined, 2) ??
-            bestArea(file, [], [facts[i].term, facts[i].fact ?? ''], undefined, 2) ??
-            previous;
-          if (a) [paths[i], previous] = [[a.name], a];
+            bestArea(file, [], [facts[i].term, facts[i].fact ?? ''], undefined, 3) ??
+            (previous && facts[i].line !== undefined && previous.line === facts[i].line ? previous.area : null);
+          if (a) [paths[i], previous] = [[a.name], { area: a, line: facts[i].line }];
         }
         continue;
       }
