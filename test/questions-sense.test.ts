@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseNoteFiles } from '../server/notes/parse.js';
 import { bankFromParsed } from '../server/questions/bank.js';
-import { indexOf } from '../server/questions/bank-index.js';
+import { indexOf, type Entity } from '../server/questions/bank-index.js';
+import { nameForm } from '../server/questions/entity-kind.js';
 import { generateQuestions } from '../server/questions/generate.js';
 import { mentionsIn } from '../server/questions/kinds/mentions.js';
 import { qualityReport } from '../server/questions/quality.js';
@@ -101,4 +102,51 @@ describe('generated questions', () => {
     const found = mentionsIn(ix, 'LSTM, GRU (simplified LSTM)').map((m) => m.text);
     expect(found).toEqual(['LSTM', 'GRU', 'LSTM']);
   });
+
+  it('show no heading above a named answer that none of the other options sits under', () => {
+    for (const bank of Object.values(decks)) {
+      const ix = indexOf(bank);
+      let checked = 0;
+      for (const q of generateQuestions(bank, { count: 3000, seed: 'shown', kinds: ['def-to-term', 'term-to-def', 'qa'] })) {
+        const others = q.sources.filter((_s, i) => i !== q.answer).flatMap((s) => (s ? [ix.factById.get(s.factId)!.topic.map((t) => t.toLowerCase())] : []));
+        if (!others.length) continue;
+        for (const level of q.shownTopic) expect(others.some((t) => t.includes(level.toLowerCase())), `${level} | ${q.prompt}`).toBe(true);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(30);
+    }
+  });
+
+  it('ask about a treaty, a meeting or a person among things of the same form', () => {
+    const bank = decks.fixtures;
+    const ix = indexOf(bank);
+    const qs = generateQuestions(bank, { count: 3000, seed: 'forms', kinds: ['term-to-def', 'def-to-term'] });
+    let formed = 0;
+    for (const q of qs) {
+      const key = ix.entities.get(q.termKey)!;
+      const form = nameForm(key);
+      if (!form) continue;
+      formed++;
+      for (const [i, s] of q.sources.entries()) {
+        if (i === q.answer || !s) continue;
+        const other = ix.entities.get(ix.entityOfKey.get(ix.factById.get(s.factId)!.termKey)!)!;
+        expect(nameForm(other), `${q.prompt} | ${q.options[i]}`).toBe(form);
+      }
+    }
+    expect(formed).toBeGreaterThan(1);
+  });
+});
+
+describe('name forms', () => {
+  const entity = (name: string, fact: string) => ({ name, facts: [{ fact }] }) as unknown as Entity;
+  it.each([
+    ['Treaty of Tordesillas', '1494 agreement that split newly claimed lands', 'agreement'],
+    ['Peace of Westphalia', 'Treaties of 1648', 'agreement'],
+    ['Berlin Conference', '1884–1885 meeting of European powers', 'meeting'],
+    ['Battle of Waterloo', "Napoleon's final defeat in June 1815", 'fight'],
+    ['Jean-Jacques Rousseau', 'Wrote The Social Contract (1762)', 'person'],
+    ['Louis XIV', 'French king known as the Sun King', 'person'],
+    ['Berlin Wall', 'Built in August 1961 and opened on 9 November 1989', null],
+    ['Amazon Kinesis', 'Collects and processes streams of data', null],
+  ])('%s is a %s', (name, fact, form) => expect(nameForm(entity(name, fact))).toBe(form));
 });

@@ -42,6 +42,8 @@ export interface BankIndex {
   factById: Map<string, BankFact>;
   groupMembers: Map<string, string[]>;
   homeMembers: Map<string, string[]>;
+  /** Homes that are a whole flashcard set (an oversized list), not a heading of the notes. */
+  setHomes: Set<string>;
   categoryMembers: Map<string, string[]>;
   graph: Map<string, Map<string, number>>;
   namedKeys: string[];
@@ -241,9 +243,11 @@ export function buildIndex(bank: Bank): BankIndex {
     }
   }
   // Flashcard sets and other huge lists count as a shared heading, not a shared list.
+  const setHomes = new Set<string>();
   for (const [g, keys] of [...groupMembers]) {
     if (keys.length <= MAX_LIST) continue;
     groupMembers.delete(g);
+    setHomes.add(g);
     for (const k of keys) {
       entities.get(k)!.groups.delete(g);
       entities.get(k)!.homes.add(g);
@@ -310,7 +314,7 @@ export function buildIndex(bank: Bank): BankIndex {
     return v;
   };
 
-  return { bank, entities, entityOfKey, factById, groupMembers, homeMembers, categoryMembers, graph, namedKeys, df, factCount, tables, stemsOf, distinctive, overlap: new Map(), nameGrams, nameGramCount, sameSubject };
+  return { bank, entities, entityOfKey, factById, groupMembers, homeMembers, setHomes, categoryMembers, graph, namedKeys, df, factCount, tables, stemsOf, distinctive, overlap: new Map(), nameGrams, nameGramCount, sameSubject };
 }
 
 /** Distinct letter trigrams of a name (the same padding as trigramDice). */

@@ -13,19 +13,25 @@ export interface Relation {
   tier: Tier;
   sameList: boolean;
   sameHome: boolean;
+  /** Under one small heading of the notes (a unit of a card set, a short section). */
+  sameSection: boolean;
   sameCategory: boolean;
   graph: number;
 }
+
+/** A heading with at most this many things under it is a section whose things belong together. */
+const SECTION_MAX = 12;
 
 /** How two entities relate in the notes. `tier` is the nearest pool that holds b for key a. */
 export function relation(ix: BankIndex, a: Entity, b: Entity, known?: Tier): Relation {
   const sameList = intersects(a.groups, b.groups);
   const sameHome = intersects(a.homes, b.homes);
+  const sameSection = sameHome && [...a.homes].some((h) => b.homes.has(h) && !ix.setHomes.has(h) && (ix.homeMembers.get(h)?.length ?? 0) <= SECTION_MAX);
   const sameCategory = intersects(a.categories, b.categories);
   const graph = ix.graph.get(a.key)?.get(b.key) ?? 0;
   let tier: Tier = known ?? (sameList ? 'list' : sameHome ? 'topic' : sameCategory ? 'category' : 'bank');
   if (!known && tier === 'bank' && twoHop(ix, a.key).has(b.key)) tier = 'graph';
-  return { tier, sameList, sameHome, sameCategory, graph };
+  return { tier, sameList, sameHome, sameSection, sameCategory, graph };
 }
 
 const hopCache = new WeakMap<BankIndex, Map<string, Set<string>>>();
@@ -87,6 +93,8 @@ function buildPools(ix: BankIndex, key: Entity): Pools {
   };
   const near: Pool[] = [
     pool('list', take(from(ix.groupMembers, key.groups))),
+    // The key's own headings before the whole card set it belongs to.
+    pool('topic', take(from(ix.homeMembers, [...key.homes].filter((h) => !ix.setHomes.has(h))))),
     pool('topic', take(from(ix.homeMembers, key.homes))),
     pool('category', take(from(ix.categoryMembers, key.categories))),
     pool('graph', take(twoHop(ix, key.key))),
@@ -127,7 +135,7 @@ function computeFormSim(a: string, b: string): number {
 
 /** The §2.1 structural score, without the content term (each kind adds its own). */
 export function structuralScore(rel: Relation): number {
-  return 3 * +rel.sameList + 2 * +rel.sameHome + 2 * +rel.sameCategory + 1.5 * Math.min(1, rel.graph / 3);
+  return 3 * +rel.sameList + 2 * +rel.sameHome + +rel.sameSection + 2 * +rel.sameCategory + 1.5 * Math.min(1, rel.graph / 3);
 }
 
 export interface Option {

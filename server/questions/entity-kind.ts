@@ -63,3 +63,42 @@ export function differentKinds(ix: BankIndex, a: Entity, b: Entity): boolean {
   const kb = kindOf(ix, b);
   return !!ka && !!kb && ka !== kb;
 }
+
+// The form a name itself gives away: "Treaty of Tordesillas" is an agreement, "Berlin
+// Conference" a meeting, "Battle of Waterloo" a fight. Only a name's first or last word counts,
+// so "Code Editor" or "Peace-of-mind mode" stay unknown.
+const NAME_FORMS: Record<string, string> = {
+  treaty: 'agreement', treaties: 'agreement', peace: 'agreement', pact: 'agreement', agreement: 'agreement', accord: 'agreement', accords: 'agreement',
+  charter: 'document', doctrine: 'document', declaration: 'document', code: 'document', constitution: 'document', manifesto: 'document',
+  conference: 'meeting', congress: 'meeting', council: 'meeting', summit: 'meeting', assembly: 'meeting',
+  war: 'fight', wars: 'fight', battle: 'fight', invasion: 'fight', siege: 'fight', operation: 'fight',
+  revolution: 'upheaval', revolutions: 'upheaval', uprising: 'upheaval', rebellion: 'upheaval', restoration: 'upheaval', reformation: 'upheaval', unification: 'upheaval',
+};
+
+// A definition that opens with what someone did ("Reached India in 1498", "Wrote The Social
+// Contract", "Took power in 1799") or with a role ("French king known as ...") is about a person.
+// "Built in August 1961" and "Adopted by the Congress" are things done to something.
+const DEEDS = /^(?:reached|argued|wrote|proposed|improved|took|led|ruled|conquered|sailed|discovered|invented|painted|composed|founded|defeated|united|preached|published|developed|designed|formulated|described|built|crowned)\s+(?!(?:in|by|on|at|as|mainly|largely|during|between|from|into|after|under|around|jointly|first|to)\b)/i;
+const ROLES = /^(?:\p{L}+\s+){0,2}(?:king|queen|emperor|empress|sultan|pope|philosopher|scientist|inventor|explorer|general|president|leader|writer|composer|tsar|chancellor|physician|chemist|physicist|mathematician)\b/iu;
+
+const forms = new WeakMap<Entity, string | null>();
+
+/** What the entity's name (or, for a person, its definition) says it is; null when unsure. */
+export function nameForm(e: Entity): string | null {
+  if (forms.has(e)) return forms.get(e)!;
+  const words = e.name.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  let out: string | null = (words.length >= 2 && (NAME_FORMS[words[0]] ?? NAME_FORMS[words[words.length - 1]])) || null;
+  if (!out) {
+    const def = e.facts.find((f) => !f.attribute)?.fact.trim() ?? '';
+    if (DEEDS.test(def) || ROLES.test(def)) out = 'person';
+  }
+  forms.set(e, out);
+  return out;
+}
+
+/** A distractor of another form than the key's ("a charter" among treaties, a treaty among
+ *  people): the key's own form singles it out. A key of unknown form takes any. */
+export function otherForm(key: Entity, d: Entity): boolean {
+  const k = nameForm(key);
+  return !!k && nameForm(d) !== k;
+}

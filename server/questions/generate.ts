@@ -94,10 +94,19 @@ export function shownTopic(ix: BankIndex, topic: readonly string[], draft: Draft
   const key = draft.key.text;
   const lk = leakKeyOfText(ix, key);
   const keyNorm = normaliseOption(key);
+  // Headings the distractors sit under too. A heading only the key sits under ("Amazon Kinesis"
+  // above Firehose among Athena, EMR and QuickSight) points at it; options that are values
+  // (cloze, table cells) are not named by a heading.
+  const named = draft.kind === 'def-to-term' || draft.kind === 'term-to-def' || draft.kind === 'qa';
+  const others = draft.distractors.flatMap((d) => {
+    const f = d.source ? ix.factById.get(d.source.factId) : undefined;
+    return f ? [new Set(f.topic.map((t) => normaliseOption(t)))] : [];
+  });
   const out: string[] = [];
   for (const t of topic) {
     const n = normaliseOption(t);
     if (n.includes(keyNorm) || keyNorm.includes(n) || leaks(t, lk)) break;
+    if (named && others.length && !others.some((o) => o.has(n))) break;
     out.push(t);
   }
   return out;

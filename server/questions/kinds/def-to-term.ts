@@ -21,7 +21,7 @@ import {
 } from '../guards.js';
 import { blanksWholeName, leakKeyOfEntity, leaks, maskLeaks, namesEntity } from '../mask.js';
 import { termKey, termWords } from '../canonical.js';
-import { kindOf } from '../entity-kind.js';
+import { kindOf, otherForm } from '../entity-kind.js';
 import { mentionsIn } from './mentions.js';
 import { descriptionProblem } from '../sense.js';
 import { contentStems, fitClause, hasMarkup, jaccard, overlapsTooMuch, stem, stemSet } from '../text.js';
@@ -129,7 +129,7 @@ export const defToTerm: KindBuilder = {
       // An identifier ("SAGEMAKER_PROGRAM") stands only beside identifiers, a name beside names.
       if (IDENTIFIER.test(keyText) !== IDENTIFIER.test(d.name)) return null;
       const dKind = kindOf(ix, d);
-      if (keyKind && dKind && keyKind !== dKind) return null;
+      if ((keyKind && dKind && keyKind !== dKind) || otherForm(e, d)) return null;
       const family = rel.tier === 'list' || rel.tier === 'category' || (!!keyKind && dKind === keyKind);
       if (!family && relatedness(ix, e, d) < 2) return null;
       // A clue with a blank after its first words ("an EMR cluster running ____") is half a

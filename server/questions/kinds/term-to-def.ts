@@ -18,6 +18,7 @@ import {
   type Ctx,
   type KindBuilder,
 } from '../guards.js';
+import { otherForm } from '../entity-kind.js';
 import { leakKeyOfEntity, leakKeyOfText, leaks, type LeakKey } from '../mask.js';
 import { descriptionProblem } from '../sense.js';
 import { intersects, overlapsTooMuch, sameSense } from '../text.js';
@@ -137,7 +138,11 @@ export const termToDef: KindBuilder = {
       if ((rel.tier === 'bank' && !sharesSubject(ix, e, d)) || !sameSubjectEntities(ix, e, d)) return null;
       // Beyond the key's own list or name family, only things the notes discuss in the same
       // words: a deployment note beside a classification threshold makes the key obvious.
-      if (rel.tier !== 'list' && rel.tier !== 'category' && relatedness(ix, e, d) < 1) return null;
+      // A short section ("Medieval" in a card set's unit column) holds things that belong together.
+      if (rel.tier !== 'list' && rel.tier !== 'category' && !rel.sameSection && relatedness(ix, e, d) < 1) return null;
+      // "What do the notes say about the Treaty of Tordesillas?" among a voyage and a plague:
+      // the only agreement is the answer.
+      if (otherForm(e, d)) return null;
       const sib = siblingFact(ctx, e, f, keyText, d, false);
       if (!sib) return null;
       // Statements on the key's own subject matter make plausible options ("labels data" beside
