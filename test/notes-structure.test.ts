@@ -127,6 +127,12 @@ describe('headings and labels', () => {
     for (const f of recs) expect(f.flags).toContain('section');
   });
 
+  it('reads a plural caption line ("EMR storages:") over its items as a section, not a term', () => {
+    const q = facts('emr.txt', 'AWS EMR\n\n  • managed Hadoop clusters on EC2\n\nEMR storages:\n\n  • HDFS (distributes data between EC2 nodes), good for performance\n  • EMRFS - access S3 as if it were HDFS\n');
+    const hdfs = q.facts.find((f) => f.fact.startsWith('HDFS'));
+    expect(hdfs?.flags, describeFacts(q)).toContain('section');
+  });
+
   it('does not make the file title a topic level', () => {
     for (const f of p.facts) expect(f.topic[0]).not.toBe('AWS notes');
     expect(skipped(p, 1)).toBe('heading');

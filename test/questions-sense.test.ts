@@ -10,6 +10,7 @@ import { indexOf, type Entity } from '../server/questions/bank-index.js';
 import { nameForm } from '../server/questions/entity-kind.js';
 import { generateQuestions } from '../server/questions/generate.js';
 import { mentionsIn } from '../server/questions/kinds/mentions.js';
+import { sharesRoot } from '../server/questions/kinds/qa.js';
 import { qualityReport } from '../server/questions/quality.js';
 import { descriptionProblem, nameProblem, senseProblems } from '../server/questions/sense.js';
 import type { Bank, Question } from '../server/questions/types.js';
@@ -135,6 +136,14 @@ describe('generated questions', () => {
     }
     expect(formed).toBeGreaterThan(1);
   });
+});
+
+describe('answers of the same root', () => {
+  it.each([
+    ['Which enzyme extends telomeres?', 'Telomerase', true],
+    ['Which enzyme unwinds DNA?', 'Helicase', false],
+    ['What does the kinetochore attach to?', 'Spindle microtubules', false],
+  ])('"%s" / "%s" share a root: %s', (q, a, yes) => expect(sharesRoot(q, a)).toBe(yes));
 });
 
 describe('name forms', () => {

@@ -12,7 +12,7 @@ export type HeadingRole = 'term' | 'section' | 'label' | 'question';
 
 // Nouns that, as the last word of a heading, make it a collection rather than one thing.
 export const COLLECTION_NOUNS = new Set(
-  'services models features techniques methods metrics stores types algorithms approaches options considerations recommendations tips networks optimizers distributions concepts basics fundamentals tools operations solutions components notes practices strategies steps rules examples parameters hyperparameters settings properties characteristics patterns issues fixes errors challenges questions terms definitions formulas families categories levels layers phases stages modes principles classes topics sources destinations formats instances resources families products offerings capabilities limits limitations differences comparisons miscellaneous misc overview summary introduction'.split(
+  'services models features techniques methods metrics stores types algorithms approaches options considerations recommendations tips networks optimizers distributions concepts basics fundamentals tools operations solutions components notes practices strategies steps rules examples parameters hyperparameters settings properties characteristics patterns issues fixes errors challenges questions terms definitions formulas families categories levels layers phases stages modes principles classes topics sources destinations formats instances resources families products offerings capabilities limits limitations differences comparisons miscellaneous misc overview summary introduction storages nodes engines kinds varieties variants versions flavors flavours'.split(
     ' ',
   ),
 );

@@ -86,7 +86,11 @@ export function introCtx(ctx: Ctx, intro: string, line: number): Ctx {
   }
   // A named intro ("Encryption:") opens a sub-topic; a label ("hyperparameters:", "anything
   // else:") only files its items as an attribute of the outer term.
-  if (!ctx.term || (!ctx.nested && isNamedIntro(intro))) return { topic: [...ctx.topic, intro], term: intro, termLine: line, nested: false };
+  // "EMR storages:" over "HDFS ...", "EMRFS ...": a collection, so its items are no definitions of it.
+  if (!ctx.term || (!ctx.nested && isNamedIntro(intro))) {
+    const section = headingRole(intro) === 'section';
+    return { topic: [...ctx.topic, intro], term: intro, termLine: line, nested: false, ...(section ? { flags: ['section'] as FactFlag[] } : {}) };
+  }
   const attribute = ctx.attribute ? `${ctx.attribute} / ${intro}` : intro;
   return { ...ctx, attribute };
 }

@@ -27,8 +27,10 @@ export function cleanFact(f: BankFact): boolean {
   return ok;
 }
 
+/** A list item that names a member, or a note filed under a section ("EMR storages:" over
+ *  "HDFS ..."): neither defines the term it is filed under. */
 export function isMember(f: BankFact): boolean {
-  return /\/member$/.test(f.rule);
+  return /\/member$/.test(f.rule) || f.flags.includes('section');
 }
 
 export function isTable(f: BankFact): boolean {

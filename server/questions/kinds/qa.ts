@@ -57,6 +57,19 @@ function answerText(f: BankFact): string | null {
   return capitalise(t);
 }
 
+/** A word of one text and a word of the other start alike for most of their length. */
+export function sharesRoot(a: string, b: string): boolean {
+  const words = (t: string) => (t.toLowerCase().match(/\p{L}{6,}/gu) ?? []);
+  const bs = words(b);
+  return words(a).some((x) =>
+    bs.some((y) => {
+      let n = 0;
+      while (n < x.length && n < y.length && x[n] === y[n]) n++;
+      return n >= 6 && n >= 0.75 * Math.min(x.length, y.length);
+    }),
+  );
+}
+
 function isCard(f: BankFact): boolean {
   return isQuestionTerm(f) && !f.attribute;
 }
@@ -87,8 +100,9 @@ export const qa: KindBuilder = {
       // The answer may say more than yes or no ("No, only S3 and EFS"): that stays in the explanation.
       return { ...base, key: { text: k, source: source(f) }, distractors: [{ text: other, source: null }] };
     }
-    // The question must not give its answer away.
-    if (leaks(prompt, leakKeyOfText(ix, keyText))) return null;
+    // The question must not give its answer away, not even by a word of the same root
+    // ("Which enzyme extends telomeres?" - Telomerase).
+    if (leaks(prompt, leakKeyOfText(ix, keyText)) || sharesRoot(prompt, keyText)) return null;
     const pattern = questionPattern(prompt);
     const head = questionHead(prompt);
     const keyStems = stemSet(keyText);
