@@ -8,13 +8,13 @@ import { stableId } from '../questions/seeded.js';
 import { canonicalise } from './canonicalise.js';
 import { byFileThenOrd, deckGroup, factRowId, parsedFromRow, type FactRow } from './fact-rows.js';
 import { columnChunks, type Chunk } from './import-literals.js';
-import type { Snapshot, SnapshotTopic } from './import-snapshot.js';
+import type { Snapshot } from './import-snapshot.js';
 import {
   FACT_COLUMNS, FACT_UPDATE_COLUMNS, ID_COLUMNS, TERM_COLUMNS, TERM_UPDATE_COLUMNS, TOPIC_COLUMNS,
-  type FactInsert, type FactUpdate, type TermInsert, type TopicInsert,
+  type FactInsert, type FactUpdate, type TermInsert,
 } from './import-tables.js';
 import type { NewFact, SyncStats } from './sync-deck.js';
-import { cleanPath, pathKey } from './topics.js';
+import { cleanPath, pathKey, planTopics } from './topics.js';
 import { deckTopicPaths } from '../notes/deck-topics.js';
 
 /** Rows per statement: big enough to keep round trips few, small enough that no statement
@@ -35,33 +35,6 @@ export interface WritePlan {
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/**
- * Topic rows for every path and each of its prefixes (as ensureTopics makes them): ids from
- * deck and normalised path, a new child keeps its parent's stored spelling.
- */
-export function planTopics(deckId: string, existing: readonly SnapshotTopic[], paths: Iterable<readonly string[]>) {
-  const known = new Map(existing.map((t) => [t.pathKey, { id: t.id, path: t.path }]));
-  const fresh: TopicInsert[] = [];
-  const seen = new Set<string>();
-  for (const raw of paths) {
-    // The same raw path twice adds nothing the first did not.
-    const sig = raw.join('\u0000');
-    if (seen.has(sig)) continue;
-    seen.add(sig);
-    const path = cleanPath(raw);
-    for (let depth = 1; depth <= path.length; depth++) {
-      const key = pathKey(path.slice(0, depth));
-      if (known.has(key)) continue;
-      const parent = depth > 1 ? known.get(pathKey(path.slice(0, depth - 1)))! : null;
-      const full = [...(parent?.path ?? []), path[depth - 1]];
-      const id = stableId('topic', deckId, key);
-      known.set(key, { id, path: full });
-      fresh.push({ id, parentId: parent?.id ?? null, name: path[depth - 1], path: full, pathKey: key, depth: depth - 1 });
-    }
-  }
-  return { known, fresh };
-}
 
 /** The parsed files' facts as rows to add: ids, file, position and the file's own topic path
  *  (the deck-wide tree is worked out in planSync, over every fact of the deck). */

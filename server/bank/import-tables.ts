@@ -3,19 +3,14 @@
 // in cannot drift apart. Every statement takes the deck id as $1 where it needs it, then one
 // array literal per column. Works on PostgreSQL and PGlite.
 import type { Cell } from './import-literals.js';
+import type { TopicRow } from './topics.js';
 import { arrayLiteral } from './import-literals.js';
 
 /** A row's text[] value as one cell (cast back per row in SQL). */
 const list = (xs: readonly string[]): string => arrayLiteral(xs);
 
-export interface TopicInsert {
-  id: string;
-  parentId: string | null;
-  name: string;
-  path: string[];
-  pathKey: string;
-  depth: number;
-}
+/** A topic row as the import writes it (the tree's own row shape). */
+export type TopicInsert = TopicRow;
 
 export const TOPIC_COLUMNS: ((t: TopicInsert) => Cell)[] = [(t) => t.id, (t) => t.parentId, (t) => t.name, (t) => list(t.path), (t) => t.pathKey, (t) => t.depth];
 export const INSERT_TOPICS = `INSERT INTO "Topic" ("id", "deckId", "parentId", "name", "path", "pathKey", "depth")

@@ -35,19 +35,28 @@ export async function deckTopics(db: Tx | PrismaClient, deckId: string): Promise
 }
 
 /**
- * Makes sure every path and each of its prefixes has a row; returns pathKey -> topic (id and the
- * stored spelling of its path). Ids are derived from deck and path so parents can be linked
- * before anything is written.
+ * Topic rows for every path and each of its prefixes that `existing` lacks: ids derived from
+ * deck and normalised path, so parents can be linked before anything is written; a new child
+ * under an existing parent keeps the parent's stored spelling in its path. Parents come before
+ * their children in `fresh`.
  */
-export async function ensureTopics(tx: Tx, deckId: string, paths: readonly string[][]): Promise<Map<string, { id: string; path: string[] }>> {
-  const known = new Map((await deckTopics(tx, deckId)).map((t) => [t.pathKey, { id: t.id, path: t.path }]));
+export function planTopics(
+  deckId: string,
+  existing: readonly { id: string; path: string[]; pathKey: string }[],
+  paths: Iterable<readonly string[]>,
+): { known: Map<string, { id: string; path: string[] }>; fresh: TopicRow[] } {
+  const known = new Map(existing.map((t) => [t.pathKey, { id: t.id, path: t.path }]));
   const fresh: TopicRow[] = [];
+  const seen = new Set<string>();
   for (const raw of paths) {
+    // The same raw path twice adds nothing the first did not.
+    const sig = raw.join('\u0000');
+    if (seen.has(sig)) continue;
+    seen.add(sig);
     const path = cleanPath(raw);
     for (let depth = 1; depth <= path.length; depth++) {
       const key = pathKey(path.slice(0, depth));
       if (known.has(key)) continue;
-      // A new child under an existing parent keeps the parent's spelling in its path.
       const parent = depth > 1 ? known.get(pathKey(path.slice(0, depth - 1)))! : null;
       const full = [...(parent?.path ?? []), path[depth - 1]];
       const id = stableId('topic', deckId, key);
@@ -55,6 +64,16 @@ export async function ensureTopics(tx: Tx, deckId: string, paths: readonly strin
       fresh.push({ id, parentId: parent?.id ?? null, name: path[depth - 1], path: full, pathKey: key, depth: depth - 1 });
     }
   }
+  return { known, fresh };
+}
+
+/**
+ * Makes sure every path and each of its prefixes has a row; returns pathKey -> topic (id and the
+ * stored spelling of its path). Ids are derived from deck and path so parents can be linked
+ * before anything is written.
+ */
+export async function ensureTopics(tx: Tx, deckId: string, paths: readonly string[][]): Promise<Map<string, { id: string; path: string[] }>> {
+  const { known, fresh } = planTopics(deckId, await deckTopics(tx, deckId), paths);
   // Parents come before children in `fresh`, and createMany inserts in order.
   if (fresh.length) await tx.topic.createMany({ data: fresh.map((t) => ({ ...t, deckId })) });
   return known;
