@@ -23,6 +23,7 @@ import { blanksWholeName, leakKeyOfEntity, leaks, maskLeaks, namesEntity } from 
 import { termKey, termWords } from '../canonical.js';
 import { kindOf, otherForm } from '../entity-kind.js';
 import { mentionsIn } from './mentions.js';
+import { nestedEntities } from './term-to-def.js';
 import { descriptionProblem } from '../sense.js';
 import { contentStems, fitClause, hasMarkup, jaccard, overlapsTooMuch, stem, stemSet } from '../text.js';
 import type { BankFact } from '../types.js';
@@ -73,16 +74,6 @@ function clueText(fact: string): string | null {
   // The first sentence: a period that is not part of "v.s.", "e.g." or "etc.", outside brackets.
   const first = fitClause(t, 140, false);
   return first && first.length >= 20 && t.startsWith(first) && /[.!?]\s/.test(t.slice(first.length, first.length + 2)) ? first : null;
-}
-
-/** One is filed under the other's heading, or one name holds the other ("LSTM" under "RNN";
- * "Ground Truth" and "Ground Truth Plus"): what is said of one may hold for the other. */
-export function nestedEntities(a: Entity, b: Entity): boolean {
-  const under = (x: Entity, y: Entity) => x.facts.some((f) => f.topic.some((t) => y.termKeys.has(termKey(t))));
-  const inside = (x: Set<string>, y: Set<string>) => x.size > 0 && [...x].every((s) => y.has(s));
-  // Whole written words, so "A record" (whose "A" is no content word) is not inside "MX record".
-  const all = (x: Entity) => new Set(termWords(x.name).map((w) => stem(w.toLowerCase())));
-  return under(a, b) || under(b, a) || inside(all(a), all(b)) || inside(all(b), all(a));
 }
 
 export const defToTerm: KindBuilder = {

@@ -21,7 +21,8 @@ import {
 import { otherForm } from '../entity-kind.js';
 import { leakKeyOfEntity, leakKeyOfText, leaks, type LeakKey } from '../mask.js';
 import { descriptionProblem } from '../sense.js';
-import { intersects, overlapsTooMuch, sameSense } from '../text.js';
+import { intersects, overlapsTooMuch, sameSense, stem } from '../text.js';
+import { termKey, termWords } from '../canonical.js';
 import type { BankFact } from '../types.js';
 
 /**
@@ -37,7 +38,7 @@ export function siblingFact(
   strict: boolean,
 ): { fact: BankFact; text: string } | null {
   const attr = (keyFact.attribute ?? '').toLowerCase();
-  if (!d.named || !d.attrs.has(attr) || shareConflict(key, d) || nested(key, d)) return null;
+  if (!d.named || !d.attrs.has(attr) || shareConflict(key, d) || nestedEntities(key, d)) return null;
   let best: { fact: BankFact; text: string; v: number } | null = null;
   for (const c of usableFacts(ctx, key, d, attr, strict)) {
     const v = -Math.abs(c.text.length - keyText.length) / Math.max(c.text.length, keyText.length);
@@ -48,9 +49,14 @@ export function siblingFact(
 
 // "Ground Truth" and "Ground Truth Plus": one name inside the other is a parent and a variant,
 // and what the notes say of one may well hold for the other.
-function nested(a: Entity, b: Entity): boolean {
+/** One is filed under the other's heading, or one name holds the other ("LSTM" under "RNN";
+ * "Ground Truth" and "Ground Truth Plus"): what is said of one may hold for the other. */
+export function nestedEntities(a: Entity, b: Entity): boolean {
+  const under = (x: Entity, y: Entity) => x.facts.some((f) => f.topic.some((t) => y.termKeys.has(termKey(t))));
   const inside = (x: Set<string>, y: Set<string>) => x.size > 0 && [...x].every((s) => y.has(s));
-  return inside(a.nameStems, b.nameStems) || inside(b.nameStems, a.nameStems);
+  // Whole written words, so "A record" (whose "A" is no content word) is not inside "MX record".
+  const all = (x: Entity) => new Set(termWords(x.name).map((w) => stem(w.toLowerCase())));
+  return under(a, b) || under(b, a) || inside(all(a), all(b)) || inside(all(b), all(a));
 }
 
 // The filters depend only on the two entities, the attribute and strictness, not on the key
@@ -149,7 +155,11 @@ export const termToDef: KindBuilder = {
       // other data-preparation services, not beside chatbots): a little shared vocabulary.
       const stems = ctx.ix.stemsOf(sib.fact);
       let shared = 0;
-      for (const x of stems) if (e.allStems.has(x) && ix.distinctive(x)) shared++;
+      let distinct = 0;
+      for (const x of stems) if (ix.distinctive(x)) (distinct++, e.allStems.has(x) && shared++);
+      // A statement whose telling words the key's own notes use too ("Serverless; scales
+      // automatically" beside a Batch said to be serverless) may be true of the key as well.
+      if (shared && shared * 2 >= distinct) return null;
       const score = structuralScore(rel) + formSim(keyText, sib.text) + Math.min(1.5, shared * 0.5) + 0.3 * relatedness(ix, e, d);
       return { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score };
     };

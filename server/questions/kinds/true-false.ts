@@ -16,6 +16,7 @@ import {
 } from '../guards.js';
 import { contentStems, fitClause, isStop } from '../text.js';
 import { mentionsIn } from './mentions.js';
+import { namesEntity } from '../mask.js';
 import type { BankFact } from '../types.js';
 import { siblingFact } from './term-to-def.js';
 
@@ -83,6 +84,8 @@ export const trueFalse: KindBuilder = {
         // true of the subject too, whatever the notes file it under: only a specific claim (a
         // number, a name of the notes, or a value of the same labelled property) can be false.
         if (!specificClaim(ix, sib.fact, f)) return null;
+        // "Leaky ReLU: ... Tanh often preferable" names its real subject: plainly not the key's.
+        if (namesEntity(sib.text, d)) return null;
         return { text: sib.text, fact: sib.fact, line: sib.fact.lineStart, entityKey: d.key, tier: rel.tier, score: structuralScore(rel) + 0.5 * near };
       }, { lastTier: 'topic', preScore: (d) => 0.5 * relatedness(ix, e, d) });
       const best = picked?.[0];
