@@ -28,6 +28,8 @@ const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "-" and "_" (it travels in a URL)')
     .optional(),
   PUBLIC_URL: z.url().optional(),
+  /** A game whose server was down longer than this is closed as interrupted at start-up. */
+  RESUME_WITHIN_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -41,6 +43,8 @@ export interface AppConfig {
   publicUrl?: string;
   logLevel: string;
   production: boolean;
+  /** Unfinished games idle for longer than this are not restored but closed as interrupted. */
+  resumeWithinMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -65,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: c.LOG_LEVEL,
     production: c.NODE_ENV === 'production',
+    resumeWithinMs: c.RESUME_WITHIN_MINUTES * 60_000,
   };
 }

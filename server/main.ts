@@ -38,10 +38,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Last line of defence for live games: a promise that failed where nobody listened is a bug
+  // to log, not a reason to end every room of the process.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
 
   let db: Database;
   try {
-    db = await openDatabase(config);
+    db = await openDatabase({
+      ...config,
+      onConnectionError: (err) => logger.warn({ err: err.message }, 'database connection lost; the next query reconnects'),
+    });
     stopHooks.push(() => db.close());
     const applied = await db.migrate();
     if (applied.length) logger.info({ applied }, 'database migrations applied');
@@ -53,6 +59,12 @@ async function main(): Promise<void> {
   const hostToken = await resolveHostToken(db.prisma, config.hostToken);
   const app = createApp({ db, logger, hostToken, publicUrl: config.publicUrl });
   stopHooks.unshift(() => app.close());
+  // Games that were running when the server last stopped come back before anyone connects.
+  try {
+    await app.rooms.restore(config.resumeWithinMs);
+  } catch (error) {
+    logger.error({ err: error }, 'could not restore unfinished games; they stay as they are');
+  }
   let port: number;
   try {
     port = await app.listen(config.port, config.host);

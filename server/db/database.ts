@@ -23,43 +23,65 @@ export interface Database {
 /** An expected start-up failure: printed as one line, no stack trace. */
 export class DatabaseError extends Error {}
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  /** Told about connection errors that the driver recovers from (a dropped connection is
+   *  replaced on the next query); without it they are ignored, never thrown. */
+  onConnectionError?(error: Error): void;
 }
 
-async function openPostgres(connectionString: string): Promise<Database> {
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.onConnectionError ?? (() => {})) : openPglite(opts.dataDir);
+}
+
+async function openPostgres(connectionString: string, onConnectionError: (error: Error) => void): Promise<Database> {
   const url = new URL(connectionString);
   const where = `${url.hostname}:${url.port || 5432}${url.pathname}`;
   // Check reachability first so a wrong URL gives one clear line instead of a driver stack.
-  const probe = new pg.Client({ connectionString, connectionTimeoutMillis: 5000 });
+  // Short-lived clients only (the reachability probe, the migrations): a connection left
+  // open with no listener would end the process when PostgreSQL drops it (a restart, a
+  // failover, a killed backend).
+  const client = async () => {
+    const c = new pg.Client({ connectionString, connectionTimeoutMillis: 5000 });
+    c.on('error', onConnectionError);
+    await c.connect();
+    return c;
+  };
   try {
-    await probe.connect();
+    await (await client()).end();
   } catch (error) {
     throw new DatabaseError(
       `Cannot connect to PostgreSQL at ${where}: ${describePgError(error)}. Check that the server is running and DATABASE_URL is right.`,
     );
   }
-  const runner: SqlRunner = {
-    exec: async (sql) => void (await probe.query(sql)),
-    query: async (sql, params) => (await probe.query(sql, params as unknown[])).rows,
-  };
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) as never });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(
+      // A query waits at most 5 s for a connection, so reads during an outage fail with an
+      // error instead of hanging; dropped pooled connections are replaced on the next query.
+      { connectionString, max: 10, connectionTimeoutMillis: 5000 },
+      { onPoolError: onConnectionError, onConnectionError },
+    ) as never,
+  });
   return {
     kind: 'postgres',
     prisma,
     async migrate() {
-      // Several servers may start at once against one database: serialise migrations.
-      await probe.query('SELECT pg_advisory_lock(7270736901)');
+      const c = await client();
+      const runner: SqlRunner = {
+        exec: async (sql) => void (await c.query(sql)),
+        query: async (sql, params) => (await c.query(sql, params as unknown[])).rows,
+      };
       try {
+        // Several servers may start at once against one database: serialise migrations
+        // (the lock goes with the session if this process dies half-way).
+        await c.query('SELECT pg_advisory_lock(7270736901)');
         return await applyMigrations(runner);
       } finally {
-        await probe.query('SELECT pg_advisory_unlock(7270736901)');
+        await c.end().catch(() => {});
       }
     },
-    async close() {
-      await prisma.$disconnect();
-      await probe.end().catch(() => {});
-    },
+    close: () => prisma.$disconnect(),
   };
 }
 
