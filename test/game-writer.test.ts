@@ -130,4 +130,48 @@ describe('GameWriter', () => {
     expect(store.calls.length).toBe(calls);
     expect(writer.pendingCount).toBe(1);
   });
+
+  it('stores what an ack waits for at the next turn, with everything else waiting then (group commit)', async () => {
+    const store = memoryStore();
+    const writer = new GameWriter(store, logger, { delayMs: 60_000 });
+    const a = writer.forGame('a');
+    const b = writer.forGame('b');
+    a.add(op(1));
+    const first = a.whenStored();
+    b.add(op(2));
+    const second = b.whenStored();
+    a.add(op(3));
+    const third = a.whenStored();
+    expect(await Promise.all([first, second, third])).toEqual([true, true, true]);
+    // One write for the three acks, though the write delay is a minute.
+    expect(store.calls.map(gamesOf)).toEqual([['a', 'b']]);
+    expect(store.stored.map((s) => s.index)).toEqual([1, 3, 2]);
+  });
+
+  it('keeps an ack waiting through failures and resolves it once the write succeeds', async () => {
+    let down = true;
+    const store = memoryStore(() => down);
+    const writer = new GameWriter(store, logger, { delayMs: 60_000, retryDelaysMs: [10, 20] });
+    const a = writer.forGame('a');
+    a.add(op(1));
+    let settled: boolean | null = null;
+    void a.whenStored().then((v) => (settled = v));
+    await new Promise((r) => setTimeout(r, 80));
+    expect(store.calls.length).toBeGreaterThanOrEqual(3);
+    expect(settled).toBeNull();
+    down = false;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(settled).toBe(true);
+    expect(store.stored).toEqual([{ gameId: 'a', index: 1 }]);
+  });
+
+  it('answers a waiting ack false when the writer closes with the write still failing', async () => {
+    const store = memoryStore(() => true);
+    const writer = new GameWriter(store, logger, { delayMs: 60_000, retryDelaysMs: [10], revealAttempts: 1, revealWaitMs: 50 });
+    const a = writer.forGame('a');
+    a.add(op(1));
+    const waiting = a.whenStored();
+    expect(await writer.close()).toBe(false);
+    expect(await waiting).toBe(false);
+  });
 });

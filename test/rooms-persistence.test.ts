@@ -1,6 +1,6 @@
-// Durability of a live game: answers are written in batches but are stored before their
-// question's reveal goes out; a failing database is retried without stopping the game;
-// shutdown flushes what is still pending.
+// Durability of a live game: an answer is acknowledged only once it is stored (answers of
+// the same moment share one write), everything is stored before a question's reveal goes out,
+// a failing database is retried without stopping the game, and shutdown flushes the rest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prismaGameStore, type GameStore, type GameWrite } from '../server/rooms/game-store.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
@@ -70,26 +70,32 @@ describe('answer persistence', () => {
   });
   afterAll(async () => server?.close());
 
-  it('stores every acknowledged answer, in one batch, before the reveal is sent', async () => {
+  it('acknowledges an answer only once it is stored, and stores everything before the reveal', async () => {
     const game = await createGame(server, { questionCount: 1 });
     const host = await attachHost(server, game);
     const players = await Promise.all(['Ann', 'Bob', 'Cy'].map((n) => joinPlayer(server, game.code, n)));
+    // Joining waited for the player rows, though the write delay is long.
+    expect(await tdb.db.prisma.player.count({ where: { gameId: game.gameId } })).toBe(3);
     okData(await host.call('game:start', {}));
     clock.advance(3_000);
     await players[0].client.take('question:open');
-    store.batches.length = 0;
-    for (const p of players.slice(0, 2)) okData(await p.client.call('answer:submit', { questionId: 'q1', optionIndex: 1 }));
-    // The write delay is long: nothing is stored yet, the answers wait for their batch.
-    expect(await answersOf(game.gameId)).toBe(0);
+    let acked = 0;
+    for (const p of players.slice(0, 2)) {
+      okData(await p.client.call('answer:submit', { questionId: 'q1', optionIndex: 1 }));
+      acked++;
+      // The row is there the moment the ack arrives.
+      expect(await answersOf(game.gameId)).toBe(acked);
+    }
     okData(await players[2].client.call('answer:submit', { questionId: 'q1', optionIndex: 0 }));
     await host.take('question:reveal');
-    // The reveal came after the write: the rows are there the moment it arrives.
     expect(await answersOf(game.gameId)).toBe(3);
-    expect(store.batches.filter((b) => b.answers.length > 0).map((b) => b.answers.length)).toEqual([3]);
+    // The reveal's phase change is stored too: the snapshot a restart would start from.
+    const row = await tdb.db.prisma.game.findUniqueOrThrow({ where: { id: game.gameId } });
+    expect((row.snapshot as { state: { phase: string } }).state.phase).toBe('reveal');
     for (const c of [host, ...players.map((p) => p.client)]) c.close();
   });
 
-  it('retries a failing database without stopping the game, and catches up when it is back', async () => {
+  it('holds an ack while the database fails, keeps the game going, and acks once it is back', async () => {
     const game = await createGame(server, { questionCount: 2 });
     const host = await attachHost(server, game);
     const ann = await joinPlayer(server, game.code, 'Ann');
@@ -97,16 +103,20 @@ describe('answer persistence', () => {
     clock.advance(3_000);
     await ann.client.take('question:open');
     store.down = true;
-    okData(await ann.client.call('answer:submit', { questionId: 'q1', optionIndex: 1 }));
-    // The reveal still comes (after the quick attempts), and the game goes on.
-    await host.take('question:reveal');
+    let ack: unknown = null;
+    const submitted = ann.client.call('answer:submit', { questionId: 'q1', optionIndex: 1 }).then((a) => (ack = a));
+    // The reveal still comes (after the quick attempts), counts the answer, and the game goes on.
+    const reveal = (await host.take('question:reveal')) as { counts: number[] };
+    expect(reveal.counts.reduce((a, b) => a + b, 0)).toBe(1);
     expect(store.failures).toBeGreaterThanOrEqual(2);
+    expect(ack).toBeNull();
     expect(await answersOf(game.gameId)).toBe(0);
     okData(await host.call('game:next', {}));
     await ann.client.take('leaderboard:show');
     store.down = false;
-    // The background retry writes the answer once the database answers again.
-    await eventually(async () => expect(await answersOf(game.gameId)).toBe(1));
+    // The retry stores the answer, and only then is it acknowledged.
+    okData((await submitted) as never);
+    expect(await answersOf(game.gameId)).toBe(1);
     okData(await host.call('game:end', {}));
     await eventually(async () => {
       const row = await tdb.db.prisma.game.findUniqueOrThrow({ where: { id: game.gameId } });
@@ -142,21 +152,23 @@ describe('answer persistence', () => {
     clock.advance(3_000);
     for (const p of nextPlayers) await p.client.take('question:open');
     store.failing.add(next[0].gameId);
-    for (const p of nextPlayers) okData(await p.client.call('answer:submit', { questionId: 'q1', optionIndex: 2 }));
+    // The failing game's answer waits for its ack; the other game's is stored and acked.
+    const held = nextPlayers[0].client.call('answer:submit', { questionId: 'q1', optionIndex: 2 });
+    okData(await nextPlayers[1].client.call('answer:submit', { questionId: 'q1', optionIndex: 2 }));
     clock.advance(10_500);
     for (const h of nextHosts) await h.take('question:reveal');
     expect(await answersOf(next[1].gameId)).toBe(1);
-    expect(await tdb.db.prisma.player.count({ where: { gameId: next[1].gameId } })).toBe(2);
     expect(await answersOf(next[0].gameId)).toBe(0);
     store.failing.clear();
-    // The failed game's rows are retried in the background and arrive.
-    await eventually(async () => expect(await answersOf(next[0].gameId)).toBe(1));
+    // The failed game's rows are retried in the background; the ack follows them.
+    okData(await held);
+    expect(await answersOf(next[0].gameId)).toBe(1);
     for (const c of [...nextHosts, ...nextPlayers.map((p) => p.client), ...nextIdle.map((p) => p.client)]) c.close();
   });
 });
 
 describe('a hung database', () => {
-  it('delays a reveal by at most the reveal wait, and the write lands when it answers', async () => {
+  it('delays a reveal by at most the reveal wait, and the ack comes when the write lands', async () => {
     const clock = new ManualClock();
     const store = flakyStore();
     const server = await startRoomsServer(tdb.db, {
@@ -173,13 +185,15 @@ describe('a hung database', () => {
     let release = () => {};
     store.hold = new Promise<void>((resolve) => (release = resolve));
     const sent = Date.now();
-    okData(await ann.client.call('answer:submit', { questionId: 'q1', optionIndex: 1 }));
+    const submitted = ann.client.call('answer:submit', { questionId: 'q1', optionIndex: 1 });
     await ann.client.take('question:reveal');
     expect(Date.now() - sent).toBeGreaterThanOrEqual(250);
     expect(Date.now() - sent).toBeLessThan(2_000);
+    expect(await answersOf(game.gameId)).toBe(0);
     store.hold = null;
     release();
-    await eventually(async () => expect(await answersOf(game.gameId)).toBe(1));
+    okData(await submitted);
+    expect(await answersOf(game.gameId)).toBe(1);
     for (const c of [host, ann.client]) c.close();
     await server.close();
   });
@@ -197,10 +211,16 @@ describe('shutdown', () => {
     clock.advance(3_000);
     await ann.client.take('question:open');
     okData(await ann.client.call('answer:submit', { questionId: 'q1', optionIndex: 2 }));
-    expect(await tdb.db.prisma.player.count({ where: { gameId: game.gameId } })).toBe(0);
-    await server.close();
-    expect(await tdb.db.prisma.player.count({ where: { gameId: game.gameId } })).toBe(2);
     expect(await answersOf(game.gameId)).toBe(1);
+    // No ack waits for a pause: its snapshot stays queued behind the long write delay.
+    okData(await host.call('game:pause', {}));
+    const pausedAt = async () => {
+      const row = await tdb.db.prisma.game.findUniqueOrThrow({ where: { id: game.gameId } });
+      return (row.snapshot as { state: { pausedAt: number | null } }).state.pausedAt;
+    };
+    expect(await pausedAt()).toBeNull();
+    await server.close();
+    expect(await pausedAt()).not.toBeNull();
     const row = await tdb.db.prisma.game.findUniqueOrThrow({ where: { id: game.gameId } });
     expect(row.status).toBe('playing');
     for (const c of [host, ann.client, bob.client]) c.close();

@@ -68,22 +68,10 @@ export function recordAnswer(state: GameState, seat: number, optionIndex: number
   const round = state.round!;
   const player = state.players[seat];
   const question = state.questions[round.index];
-  const totalMs = questionMs(state);
-  const elapsedMs = Math.min(totalMs, Math.max(0, now - round.openedAt! - round.pausedMs));
-  const correct = optionIndex === question.answerIndex;
-  const mode = state.settings.scoring;
-  const { points, streak } = pointsFor({ correct, elapsedMs, totalMs, streakBefore: player.streak, mode });
-  const bonus = correct && mode === 'speed' ? streakBonus(streak) : 0;
-  const record: AnswerRecord = { optionIndex, elapsedMs, at: now, correct, points, bonus, streak };
-
-  const nextRound: RoundState = {
-    ...round,
-    answers: seatSet(round.answers, seat, record),
-    counts: replaceAt(round.counts, optionIndex, round.counts[optionIndex] + 1),
-    answered: round.answered + 1,
-    pending: player.connected ? round.pending - 1 : round.pending,
-  };
-  const next: GameState = { ...state, round: nextRound };
+  const elapsedMs = Math.min(questionMs(state), Math.max(0, now - round.openedAt! - round.pausedMs));
+  const next = withAnswer(state, seat, optionIndex, elapsedMs, now);
+  const { correct, points } = seatGet(next.round!.answers, seat)!;
+  const nextRound = next.round!;
   const effects: Effect[] = [
     {
       type: 'persist',
@@ -104,6 +92,28 @@ export function recordAnswer(state: GameState, seat: number, optionIndex: number
     },
   ];
   return closeIfEveryoneAnswered({ state: next, effects });
+}
+
+/** The round with one more answer taken `elapsedMs` into the question: scored with the
+ *  player's streak before the question. Used live and when a restored game replays its
+ *  stored answers. */
+export function withAnswer(state: GameState, seat: number, optionIndex: number, elapsedMs: number, at: number): GameState {
+  const round = state.round!;
+  const player = state.players[seat];
+  const totalMs = questionMs(state);
+  const correct = optionIndex === state.questions[round.index].answerIndex;
+  const mode = state.settings.scoring;
+  const { points, streak } = pointsFor({ correct, elapsedMs, totalMs, streakBefore: player.streak, mode });
+  const bonus = correct && mode === 'speed' ? streakBonus(streak) : 0;
+  const record: AnswerRecord = { optionIndex, elapsedMs, at, correct, points, bonus, streak };
+  const nextRound: RoundState = {
+    ...round,
+    answers: seatSet(round.answers, seat, record),
+    counts: replaceAt(round.counts, optionIndex, round.counts[optionIndex] + 1),
+    answered: round.answered + 1,
+    pending: player.connected ? round.pending - 1 : round.pending,
+  };
+  return { ...state, round: nextRound };
 }
 
 /** Answers close early once every connected player has answered (and someone did). */

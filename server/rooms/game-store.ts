@@ -3,6 +3,8 @@
 // duplicates, plain updates), so a batch that failed half-way can simply be sent again.
 import { randomUUID } from 'node:crypto';
 import type { GameSettings } from '../../shared/game-types.js';
+import type { Snapshot, StoredAnswer } from '../game/restore.js';
+import type { ServerQuestion } from '../game/types.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import type { SourcedQuestion } from './question-source.js';
 
@@ -45,8 +47,9 @@ export interface AnswerRow {
   createdAt: Date;
 }
 
-/** 'lobby' → 'playing' → 'finished' (podium reached) or 'ended-by-host'. */
-export type GameStatus = 'lobby' | 'playing' | 'finished' | 'ended-by-host';
+/** 'lobby' → 'playing' → 'finished' (podium reached) or 'ended-by-host'; 'interrupted' when
+ *  its server was down for too long to bring the game back. */
+export type GameStatus = 'lobby' | 'playing' | 'finished' | 'ended-by-host' | 'interrupted';
 
 /** Everything one flush writes, already merged; applied in dependency order. */
 export interface WriteBatch {
@@ -58,6 +61,25 @@ export interface WriteBatch {
   asked: { index: number; at: Date }[];
   standings: { id: string; score: number; rank: number }[];
   game: { status?: GameStatus; startedAt?: Date; endedAt?: Date };
+  /** The room's latest state, written after everything else of the batch. */
+  snapshot?: { value: Snapshot; at: Date } | null;
+}
+
+/** A game the database says is not over, with what it takes to bring it back. */
+export interface UnfinishedGame {
+  id: string;
+  code: string;
+  status: string;
+  settings: GameSettings;
+  hostTokenHash: string;
+  snapshot: unknown;
+  questions: ServerQuestion[];
+  /** Every player row: the protocol id (`p3`) and the session token's hash. */
+  sessions: { playerId: string; tokenHash: string }[];
+  /** Answers to the question the snapshot was on (the only ones it may not hold yet). */
+  answers: StoredAnswer[];
+  /** Wall-clock time the game was last known alive (its last snapshot or answer). */
+  lastAliveAt: Date;
 }
 
 /** One game's share of a write. */
@@ -75,6 +97,10 @@ export interface GameStore {
   /** Status of the game a session token belonged to, once its room left memory. */
   statusBySession(tokenHash: string): Promise<string | null>;
   statusByGame(gameId: string): Promise<string | null>;
+  /** Games in the lobby or playing, for a server that starts up. */
+  loadUnfinished(): Promise<UnfinishedGame[]>;
+  /** Closes a game that cannot be brought back; standings as of its last snapshot. */
+  interrupt(gameId: string, standings: WriteBatch['standings'], at: Date): Promise<void>;
 }
 
 /** TIMESTAMP(3) columns hold UTC wall-clock time, as Prisma writes them. */
@@ -219,6 +245,18 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
           games.map((b) => (b.game.endedAt ? utcTimestamp(b.game.endedAt) : null)),
         );
       }
+      // Last, so a snapshot never holds an answer or a player whose row is missing.
+      const snapshots = batches.filter((b) => b.snapshot);
+      if (snapshots.length) {
+        await prisma.$executeRawUnsafe(
+          `UPDATE "Game" AS g SET "snapshot" = v.snap::jsonb, "snapshotAt" = v.at
+           FROM unnest($1::text[], $2::text[], $3::timestamp(3)[]) AS v(id, snap, at)
+           WHERE g."id" = v.id`,
+          snapshots.map((b) => b.gameId),
+          snapshots.map((b) => JSON.stringify(b.snapshot!.value)),
+          snapshots.map((b) => utcTimestamp(b.snapshot!.at)),
+        );
+      }
     },
 
     async recentStatusByCode(code) {
@@ -236,6 +274,76 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
         select: { game: { select: { status: true } } },
       });
       return player?.game.status ?? null;
+    },
+
+    async loadUnfinished() {
+      const games = await prisma.game.findMany({
+        where: { status: { in: ['lobby', 'playing'] satisfies GameStatus[] } },
+        select: {
+          id: true,
+          code: true,
+          status: true,
+          settings: true,
+          hostTokenHash: true,
+          snapshot: true,
+          snapshotAt: true,
+          createdAt: true,
+          questions: { orderBy: { index: 'asc' } },
+          players: { select: { id: true, sessionTokenHash: true } },
+        },
+      });
+      const prefix = (gameId: string) => `${gameId}-`;
+      return Promise.all(
+        games.map(async (g) => {
+          const snap = g.snapshot as { state?: { round?: { index?: number } | null } } | null;
+          const index = snap?.state?.round?.index;
+          const rows =
+            typeof index === 'number'
+              ? await prisma.answer.findMany({
+                  where: { gameId: g.id, questionId: questionRowId(g.id, index) },
+                  select: { playerId: true, optionIndex: true, elapsedMs: true, createdAt: true },
+                })
+              : [];
+          const lastAnswer = rows.reduce((t, r) => Math.max(t, r.createdAt.getTime()), 0);
+          const lastAliveAt = new Date(Math.max(lastAnswer, (g.snapshotAt ?? g.createdAt).getTime()));
+          const seatOfRow = (id: string) => Number(id.slice(prefix(g.id).length).replace(/^p/, '')) - 1;
+          return {
+            id: g.id,
+            code: g.code,
+            status: g.status,
+            settings: g.settings as unknown as GameSettings,
+            hostTokenHash: g.hostTokenHash,
+            snapshot: g.snapshot,
+            questions: g.questions.map((q) => ({
+              id: q.qid,
+              kind: q.kind as ServerQuestion['kind'],
+              prompt: q.prompt,
+              options: q.options,
+              answerIndex: q.answerIndex,
+              topic: q.topic,
+              shownTopic: q.shownTopic,
+              file: q.file,
+              line: q.line,
+              explanation: q.explanation,
+            })),
+            sessions: g.players.map((p) => ({ playerId: p.id.slice(prefix(g.id).length), tokenHash: p.sessionTokenHash })),
+            answers: rows.map((r) => ({
+              seat: seatOfRow(r.playerId),
+              questionIndex: index!,
+              optionIndex: r.optionIndex,
+              elapsedMs: r.elapsedMs,
+            })),
+            lastAliveAt,
+          } satisfies UnfinishedGame;
+        }),
+      );
+    },
+
+    async interrupt(gameId, standings, at) {
+      await prisma.$transaction([
+        ...standings.map((s) => prisma.player.update({ where: { id: s.id }, data: { score: s.score, finalRank: s.rank } })),
+        prisma.game.update({ where: { id: gameId }, data: { status: 'interrupted' satisfies GameStatus, endedAt: at } }),
+      ]);
     },
 
     async statusByGame(gameId) {

@@ -11,6 +11,7 @@
 // ever throws.
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../logger.js';
+import type { Snapshot } from '../game/restore.js';
 import type { AnswerRow, GameStore, GameWrite, PlayerRow, WriteBatch } from './game-store.js';
 
 export type WriteOp =
@@ -20,7 +21,9 @@ export type WriteOp =
   | { kind: 'skipped'; index: number }
   | { kind: 'asked'; index: number; at: Date }
   | { kind: 'standings'; rows: WriteBatch['standings'] }
-  | { kind: 'game'; patch: WriteBatch['game'] };
+  | { kind: 'game'; patch: WriteBatch['game'] }
+  /** The room's state to restore from; of several in one batch, the last one is written. */
+  | { kind: 'snapshot'; snapshot: Snapshot; at: Date };
 
 export interface WriterOptions {
   /** How long a write may wait for others to join its batch. */
@@ -53,10 +56,15 @@ export interface RoomWriter {
   flushForReveal(): Promise<boolean>;
   /** The room leaves memory: its last attempts (what still fails keeps retrying). */
   close(): Promise<boolean>;
+  /** Resolves true once everything this game queued so far is stored, however many retries
+   *  that takes: acks wait on it (an answer is acknowledged only once it is stored). The
+   *  write goes out at the next turn of the event loop with whatever else is waiting then
+   *  (group commit). False only if the writer stops first. */
+  whenStored(): Promise<boolean>;
 }
 
 export function mergeOps(ops: readonly WriteOp[]): WriteBatch {
-  const batch: WriteBatch = { players: [], kicks: [], answers: [], skipped: [], asked: [], standings: [], game: {} };
+  const batch: WriteBatch = { players: [], kicks: [], answers: [], skipped: [], asked: [], standings: [], game: {}, snapshot: null };
   for (const op of ops) {
     if (op.kind === 'player') batch.players.push(op.row);
     else if (op.kind === 'kick') batch.kicks.push({ id: op.id, at: op.at });
@@ -64,6 +72,7 @@ export function mergeOps(ops: readonly WriteOp[]): WriteBatch {
     else if (op.kind === 'skipped') batch.skipped.push(op.index);
     else if (op.kind === 'asked') batch.asked.push({ index: op.index, at: op.at });
     else if (op.kind === 'standings') batch.standings = op.rows;
+    else if (op.kind === 'snapshot') batch.snapshot = { value: op.snapshot, at: op.at };
     else Object.assign(batch.game, op.patch);
   }
   return batch;
@@ -80,6 +89,8 @@ interface GameQueue {
   urgent: boolean;
   failures: number;
   waiters: { upTo: number; resolve(stored: boolean): void }[];
+  /** Waiters that outlast failures (acks): resolved when stored, or false at shutdown. */
+  durable: { upTo: number; resolve(stored: boolean): void }[];
 }
 
 interface Taken {
@@ -118,13 +129,14 @@ export class GameWriter {
       flush: () => this.flushGame(gameId),
       flushForReveal: () => this.flushForReveal(gameId),
       close: () => this.flushForReveal(gameId),
+      whenStored: () => this.whenStored(gameId),
     };
   }
 
   add(gameId: string, op: WriteOp): void {
     let queue = this.queues.get(gameId);
     if (!queue) {
-      queue = { ops: [], added: 0, stored: 0, dueAt: null, urgent: false, failures: 0, waiters: [] };
+      queue = { ops: [], added: 0, stored: 0, dueAt: null, urgent: false, failures: 0, waiters: [], durable: [] };
       this.queues.set(gameId, queue);
     }
     queue.ops.push(op);
@@ -144,6 +156,20 @@ export class GameWriter {
       queue.waiters.push({ upTo: queue.added, resolve });
       queue.urgent = true;
       this.writeSoon();
+    });
+  }
+
+  whenStored(gameId: string): Promise<boolean> {
+    const queue = this.queues.get(gameId);
+    if (!queue || queue.stored >= queue.added) return Promise.resolve(true);
+    if (this.stopped) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      queue.durable.push({ upTo: queue.added, resolve });
+      // After a failure the back-off decides when to try again; otherwise write now.
+      if (queue.failures === 0) {
+        queue.urgent = true;
+        this.writeSoon();
+      }
     });
   }
 
@@ -175,6 +201,9 @@ export class GameWriter {
     const stored = await Promise.all(games.map((gameId) => this.flushForReveal(gameId)));
     this.stopped = true;
     this.clearTimer();
+    for (const queue of this.queues.values()) {
+      for (const w of queue.durable.splice(0)) w.resolve(false);
+    }
     return stored.every(Boolean);
   }
 
@@ -274,12 +303,18 @@ export class GameWriter {
     const queue = t.queue;
     queue.failures = 0;
     queue.stored += t.ops.length;
+    // Acks first, so an answer's ack goes out before the reveal that waited for the same write.
+    queue.durable = queue.durable.filter((w) => {
+      if (w.upTo > queue.stored) return true;
+      w.resolve(true);
+      return false;
+    });
     queue.waiters = queue.waiters.filter((w) => {
       if (w.upTo > queue.stored) return true;
       w.resolve(true);
       return false;
     });
-    queue.urgent = queue.waiters.length > 0;
+    queue.urgent = queue.waiters.length + queue.durable.length > 0;
     this.forgetIfIdle(t.gameId, queue);
   }
 
@@ -289,7 +324,10 @@ export class GameWriter {
     this.logger.error({ err, gameId: t.gameId, ops: t.ops.length, failures: queue.failures }, 'game write failed; will retry');
     queue.ops = [...t.ops, ...queue.ops];
     this.queued += t.ops.length;
-    queue.dueAt = this.now() + this.retryDelay(queue.failures);
+    // Acks are waiting: keep trying every second at most, so they go out soon after the
+    // database is back.
+    const delay = this.retryDelay(queue.failures);
+    queue.dueAt = this.now() + (queue.durable.length > 0 ? Math.min(delay, 1_000) : delay);
     for (const w of queue.waiters) w.resolve(false);
     queue.waiters = [];
     queue.urgent = false;
@@ -297,7 +335,7 @@ export class GameWriter {
 
   private forgetIfIdle(gameId: string, queue: GameQueue): void {
     // Only called when this game's batch has just been stored: nothing of it is in flight.
-    if (queue.ops.length === 0 && queue.waiters.length === 0) this.queues.delete(gameId);
+    if (queue.ops.length === 0 && queue.waiters.length === 0 && queue.durable.length === 0) this.queues.delete(gameId);
   }
 
   private retryDelay(failures: number): number {

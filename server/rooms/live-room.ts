@@ -4,12 +4,15 @@
 // Every command runs as one task on a queue, so commands for a room are processed one at
 // a time, in arrival order, even when a task waits for the database before a reveal.
 // Acks are sent from inside the task, so a client always gets its ack before any
-// broadcast caused by a later command.
+// broadcast caused by a later command. An answer is acknowledged, and a new player seated,
+// only once the writer has stored it: a crash never loses what a client was told is done.
+// The room's state is snapshotted at every phase and roster change (see game/restore.ts).
 import { fail, ok, type Ack } from '../../shared/errors.js';
 import type { HostView, PlayerView } from '../../shared/game-types.js';
 import type { AnswerReceipt, RoomCheckResult } from '../../shared/protocol.js';
 import type { Logger } from '../logger.js';
 import { reduce } from '../game/reducer.js';
+import { takeSnapshot } from '../game/restore.js';
 import { seatOf } from '../game/state.js';
 import type { Command, Effect, GameState, PersistEffect, ReduceResult } from '../game/types.js';
 import { hostView, playerView } from '../game/views.js';
@@ -45,6 +48,8 @@ export interface LiveRoomOptions {
   /** The registry indexes session tokens and forgets the room when it is dropped. */
   onSession(tokenHash: string): void;
   onDrop(): void;
+  /** A restored game's players: their sessions are valid again (the registry indexes them). */
+  sessions?: readonly { playerId: string; tokenHash: string }[];
 }
 
 export class LiveRoom {
@@ -67,6 +72,11 @@ export class LiveRoom {
     this.gameId = opts.state.gameId;
     this.code = opts.state.code;
     this.lastActivity = opts.clock.now();
+    for (const { playerId, tokenHash } of opts.sessions ?? []) {
+      if (seatOf(this.state, playerId) < 0) continue;
+      this.sessions.set(tokenHash, playerId);
+      this.tokenOf.set(playerId, tokenHash);
+    }
   }
 
   // ---- reads (no queue needed: state only changes inside a task, synchronously) ------
@@ -117,8 +127,15 @@ export class LiveRoom {
       this.sessions.set(tokenHash, playerId);
       this.tokenOf.set(playerId, tokenHash);
       this.opts.onSession(tokenHash);
-      this.seatPlayer(playerId, link, reply);
       await this.apply(result.effects);
+      // Seated (and told so) once the player's row is stored; until then the link gets no
+      // broadcasts, and the view it then receives is the room as it is at that moment.
+      void this.opts.writer.whenStored().then((stored) =>
+        this.task(null, () => {
+          if (!stored || this.closed) return reply(fail(stored ? 'GAME_FINISHED' : 'INTERNAL'));
+          this.seatPlayer(playerId, link, reply);
+        }),
+      );
     });
   }
 
@@ -150,6 +167,8 @@ export class LiveRoom {
       if (result.error) return reply({ ok: false, error: result.error });
       reply(ok(null));
       await this.apply(result.effects);
+      // Phase and roster changes snapshot themselves; these change the state otherwise.
+      if (command.type === 'pause' || command.type === 'resume' || command.type === 'lock' || command.type === 'unlock') this.snapshot();
     });
   }
 
@@ -159,9 +178,12 @@ export class LiveRoom {
       if (this.links.get(playerId)?.id !== link.id) return reply(fail('BAD_TOKEN'));
       const result = this.step({ type: 'submitAnswer', playerId, questionId, optionIndex });
       if (result.error) return reply({ ok: false, error: result.error });
-      // Acked once the reducer accepted it; the row is durable before this question's reveal.
-      reply(ok({ questionId, optionIndex }));
-      await this.apply(result.effects);
+      // Acked once stored (group commit: the room goes on meanwhile, and the answers of the
+      // same moment share one write). The ack is registered before the effects run, so it
+      // precedes a reveal that this answer triggers.
+      await this.apply(result.effects, () => {
+        void this.opts.writer.whenStored().then((stored) => reply(stored ? ok({ questionId, optionIndex }) : fail('INTERNAL')));
+      });
     });
   }
 
@@ -242,7 +264,8 @@ export class LiveRoom {
     link.send('game:state', view);
   }
 
-  private async apply(effects: Effect[]): Promise<void> {
+  /** Carries out effects in order; `onPersisted` runs right after the first write is queued. */
+  private async apply(effects: Effect[], onPersisted?: () => void): Promise<void> {
     const { pacer, channels } = this.opts;
     // Consecutive per-player and host sends go out together as one paced send (at most
     // SENDS_PER_BATCH of them); a broadcast or an eviction first waits for those before it.
@@ -285,6 +308,8 @@ export class LiveRoom {
         }
         case 'persist':
           this.persist(effect);
+          onPersisted?.();
+          onPersisted = undefined;
           break;
       }
     }
@@ -295,7 +320,13 @@ export class LiveRoom {
     const { writer } = this.opts;
     const ctx = { gameId: this.gameId, state: this.state, tokenHashOf: (id: string) => this.tokenOf.get(id) ?? '' };
     for (const op of writeOpsFor(effect, ctx, new Date())) writer.add(op);
+    if (effect.what !== 'answer') this.snapshot();
     if (isFinal(effect)) void writer.flush();
+  }
+
+  /** Queues the room's current state as the one to restore from (the last of a batch wins). */
+  snapshot(): void {
+    this.opts.writer.add({ kind: 'snapshot', snapshot: takeSnapshot(this.state, this.opts.clock.now()), at: new Date() });
   }
 
   private setTimer(at: number | null): void {

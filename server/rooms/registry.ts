@@ -3,6 +3,8 @@
 // registry when it is dropped (a while after it finished, or after being left idle).
 import type { Logger } from '../logger.js';
 import { createGame } from '../game/state.js';
+import { isSnapshot, restoreState } from '../game/restore.js';
+import type { GameState } from '../game/types.js';
 import type { RoomClock } from './clock.js';
 import type { GameStore } from './game-store.js';
 import { LiveRoom } from './live-room.js';
@@ -32,6 +34,12 @@ export interface RegistryOptions {
   writer?: WriterOptions;
   /** Turn-taking of all rooms' sends; default budget 4 ms per event-loop turn. */
   pacer?: SendPacerOptions;
+}
+
+/** What start-up did with the games the database says are not over. */
+export interface RestoreSummary {
+  restored: string[];
+  interrupted: string[];
 }
 
 export interface NewRoom {
@@ -92,12 +100,54 @@ export class RoomRegistry {
   }
 
   open(spec: NewRoom): LiveRoom {
+    const state = createGame({ gameId: spec.gameId, code: spec.code, settings: spec.settings, questions: spec.questions });
+    return this.adopt(state, spec.hostTokenHash);
+  }
+
+  /** Start-up: every game the database holds as not over comes back as a live room (an open
+   *  question paused, players offline until they resume with their tokens), unless it was
+   *  last alive longer than `resumeWithinMs` ago: then it is closed as interrupted, with the
+   *  standings of its last snapshot, and its report still works. */
+  async restore(resumeWithinMs: number, wallNow = new Date()): Promise<RestoreSummary> {
+    const { store, clock, logger } = this.opts;
+    const summary: RestoreSummary = { restored: [], interrupted: [] };
+    for (const game of await store.loadUnfinished()) {
+      const fresh = wallNow.getTime() - game.lastAliveAt.getTime() <= resumeWithinMs;
+      const snapshot = isSnapshot(game.snapshot) ? game.snapshot : null;
+      // Never snapshotted: created, then the server stopped before its first write. Only a
+      // lobby can be rebuilt from its rows (nobody had been told they joined).
+      const state: GameState | null = snapshot
+        ? restoreState(snapshot, game.questions, game.answers, clock.now())
+        : game.status === 'lobby'
+          ? createGame({ gameId: game.id, code: game.code, settings: game.settings, questions: game.questions })
+          : null;
+      if (!fresh || !state || this.codeInUse(game.code) || state.phase === 'ended') {
+        const standings = (state?.ranking ?? []).map((seat, i) => ({
+          id: `${game.id}-${state!.players[seat]!.id}`,
+          score: state!.players[seat]!.score,
+          rank: i + 1,
+        }));
+        await store.interrupt(game.id, standings, wallNow);
+        summary.interrupted.push(game.id);
+        continue;
+      }
+      // Stored at once, so a second restart starts from the paused, re-timed state.
+      this.adopt(state, game.hostTokenHash, game.sessions).snapshot();
+      summary.restored.push(game.id);
+    }
+    if (summary.restored.length + summary.interrupted.length > 0) logger.info(summary, 'unfinished games restored');
+    return summary;
+  }
+
+  private adopt(state: GameState, hostTokenHash: string, restoredSessions?: readonly { playerId: string; tokenHash: string }[]): LiveRoom {
     if (this.closing) throw new Error('the server is shutting down');
-    const { clock, store, logger } = this.opts;
+    const { clock, logger } = this.opts;
+    const spec = { gameId: state.gameId, code: state.code };
     const sessions: string[] = [];
     const room: LiveRoom = new LiveRoom({
-      state: createGame({ gameId: spec.gameId, code: spec.code, settings: spec.settings, questions: spec.questions }),
-      hostTokenHash: spec.hostTokenHash,
+      state,
+      hostTokenHash,
+      sessions: restoredSessions,
       clock,
       channels: this.opts.channelsFor(spec.gameId),
       pacer: this.pacer,
@@ -114,6 +164,10 @@ export class RoomRegistry {
         for (const s of sessions) this.bySession.delete(s);
       },
     });
+    for (const { tokenHash } of restoredSessions ?? []) {
+      sessions.push(tokenHash);
+      this.bySession.set(tokenHash, room);
+    }
     this.byCode.set(spec.code, room);
     this.byGame.set(spec.gameId, room);
     this.armSweep();

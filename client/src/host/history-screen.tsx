@@ -79,6 +79,7 @@ const STATUS_LABELS: Record<string, string> = {
   running: 'Running',
   finished: 'Finished',
   'ended-by-host': 'Ended early',
+  interrupted: 'Interrupted (server was down)',
   ended: 'Ended',
 };
 
