@@ -3,7 +3,6 @@
 // the same database (PostgreSQL and the embedded PGlite). Every player resumes with the same
 // score and their own answer, the host resumes the paused question, every acknowledged answer
 // is counted exactly once, and the game finishes with a correct report.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,51 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameReport } from '../shared/report-types.js';
 import type { PlayerResult, PlayerView } from '../shared/game-types.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
+import { api, connect, startServer } from './support/server-process.js';
 import { okData, TestClient } from './support/socket-clients.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const SEEDS_DIR = process.env.SEEDS_DIR ?? path.resolve(import.meta.dirname, '../../shared/seeds');
-const HOST_TOKEN = 'crash-test-host-secret-0123456789';
 const PLAYERS = 20;
 const ANSWERED_BEFORE_CRASH = 12;
-
-interface Server {
-  child: ChildProcess;
-  baseUrl: string;
-  exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string>): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1', HOST_TOKEN, ...env },
-    });
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const port = /Players join at:\s+http:\/\/[^:]+:(\d+)/.exec(out)?.[1];
-      if (port && /Host screen:/.test(out)) resolve({ child, baseUrl: `http://127.0.0.1:${port}`, exited });
-    });
-    child.stderr!.on('data', (d) => (err += d));
-    void exited.then((code) => reject(new Error(`server exited (${code}) before it was ready: ${err}`)));
-  });
-}
-
-async function api<T>(server: Server, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(server.baseUrl + url, {
-    method,
-    headers: { authorization: `Bearer ${HOST_TOKEN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!res.ok || !json.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json.error)}`);
-  return json.data;
-}
-
-const connect = (server: Server) => new TestClient(server.baseUrl).ready();
 
 interface Player {
   nickname: string;

@@ -151,8 +151,8 @@ export class TestClient {
     return this;
   }
 
-  call<E extends ClientEvent>(event: E, payload: ClientPayload<E> | unknown): Promise<Ack<ClientAckData<E>>> {
-    return (this.socket.timeout(5_000).emitWithAck as (e: string, p: unknown) => Promise<Ack<ClientAckData<E>>>)(event, payload);
+  call<E extends ClientEvent>(event: E, payload: ClientPayload<E> | unknown, timeoutMs = 5_000): Promise<Ack<ClientAckData<E>>> {
+    return (this.socket.timeout(timeoutMs).emitWithAck as (e: string, p: unknown) => Promise<Ack<ClientAckData<E>>>)(event, payload);
   }
 
   /** The oldest event of that name not taken yet (waits for it if needed). */
