@@ -85,4 +85,44 @@ describe('report of a live game', () => {
     expect(report.weakestTopics).toEqual([questions[1].topic]);
     for (const c of [host, ann.client, bob.client, cy.client]) c.close();
   });
+
+  it('shows a running game only up to its last reveal, except to its host', async () => {
+    const game = await createGame(server, { questionCount: 2, secondsPerQuestion: 10 });
+    const questions = makeQuestions(2);
+    const host = await attachHost(server, game);
+    const ann = await joinPlayer(server, game.code, 'Ann');
+    // Bob does not answer, so question 1 stays open after Ann's answer.
+    const bob = await joinPlayer(server, game.code, 'Bob');
+    const report = async (headers: Record<string, string> = {}) => {
+      const res = await fetch(`${server.baseUrl}/api/games/${game.gameId}/report`, { headers });
+      return ((await res.json()) as { data: GameReport }).data;
+    };
+    const csv = async () => (await fetch(`${server.baseUrl}/api/games/${game.gameId}/export.csv`)).text();
+    okData(await host.call('game:start', {}));
+    clock.advance(3_000);
+    await ann.client.take('question:open');
+    okData(await ann.client.call('answer:submit', { questionId: questions[0].id, optionIndex: questions[0].answerIndex }));
+
+    // Question 1 is open: a player (anyone with the game id) sees no question, no answer.
+    expect((await report()).questions).toEqual([]);
+    expect(await csv()).not.toContain(questions[0].prompt);
+    // The game's host token (or the server's host secret) sees everything.
+    expect((await report({ 'x-host-token': game.hostToken })).questions).toHaveLength(2);
+    expect((await report(server.hostHeaders)).questions).toHaveLength(2);
+    expect((await report({ 'x-host-token': 'not-the-token' })).questions).toEqual([]);
+
+    // Revealed: question 1 is visible, question 2 is not, even once it is being read.
+    clock.advance(10_500);
+    await host.take('question:reveal');
+    expect((await report()).questions.map((q) => q.prompt)).toEqual([questions[0].prompt]);
+    okData(await host.call('game:next', {}));
+    okData(await host.call('game:next', {}));
+    await ann.client.take('question:show');
+    const during = await report();
+    expect(during.questions).toHaveLength(1);
+    expect(JSON.stringify(during)).not.toContain(questions[1].options[questions[1].answerIndex]);
+    okData(await host.call('game:end', {}));
+    await eventually(async () => expect((await report()).questions).toHaveLength(2));
+    for (const c of [host, ann.client, bob.client]) c.close();
+  });
 });

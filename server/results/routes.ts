@@ -1,7 +1,8 @@
 // Post-game results REST routes (docs/rest-api.md, "Games"): the topic breakdown, the CSV and
 // missed-facts exports and the host's game history. Everything is read from the database.
-// The report and exports need no host secret: game ids are unguessable cuids handed to the
-// players on the podium, and nothing secret (token hashes) is ever selected.
+// The report and exports need no host secret: game ids are unguessable ids handed to the
+// players, and nothing secret (token hashes) is ever selected. While a game runs, they show
+// only its revealed questions to anyone but its host (running-game.ts).
 import type express from 'express';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas.js';
@@ -13,6 +14,8 @@ import { historyItems } from './history.js';
 import { loadGameRows, loadHistoryRows, loadSourceTexts, type GameRows } from './load.js';
 import { contextWanted, fillContext } from './notes.js';
 import { buildReport } from './report.js';
+import { visibleRows } from './running-game.js';
+import { hostTokenFrom } from '../http/host-guard.js';
 
 export const HISTORY_LIMIT_MAX = 100;
 
@@ -31,7 +34,7 @@ export function resultsRoutes(app: express.Express, deps: AppDeps, host: express
     const id = idSchema.safeParse(req.params.gameId);
     const rows = id.success ? await loadGameRows(prisma, id.data) : null;
     if (!rows) throw new HttpError(404, 'UNKNOWN_GAME');
-    return rows;
+    return visibleRows(prisma, rows, hostTokenFrom(req.headers), deps.hostToken);
   }
 
   /** The optional ?player=, which must be a player of this game. */
