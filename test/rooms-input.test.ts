@@ -1,6 +1,8 @@
 // Hostile and sloppy input at the edge: malformed payloads get error acks and change
 // nothing, the server keeps serving, join attempts and commands are rate-limited, and
 // nicknames follow the room's rules.
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeNickname } from '../shared/schemas.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
@@ -229,5 +231,37 @@ describe('joining', () => {
     expect(created.hostToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const row = await tdb.db.prisma.game.findUniqueOrThrow({ where: { id: created.gameId } });
     expect(row.settings).toMatchObject({ questionCount: 10, secondsPerQuestion: 20, playerCap: 500, display: 'devices' });
+  });
+});
+
+describe('a client that sends "error" events', () => {
+  it('gets a few log lines without the payload, however much it sends', async () => {
+    let logged = '';
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        logged += chunk;
+        done();
+      },
+    });
+    const noisy = await startRoomsServer(tdb.db, {
+      clock: new ManualClock(),
+      logger: pino({ level: 'info' }, sink),
+      rateLimits: { socket: { points: 10_000, duration: 60 } },
+    });
+    try {
+      const c = await new TestClient(noisy.baseUrl).ready();
+      const payload = 'LEAK'.repeat(3_000);
+      for (let i = 0; i < 300; i++) c.socket.emit('error' as never, payload as never);
+      // Still served afterwards, and the lines are few and short.
+      expect(await c.call('room:check', { code: 'ZZZZZZ' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ROOM' } });
+      const lines = logged.split('\n').filter((l) => l.includes('socket error'));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.length).toBeLessThanOrEqual(3);
+      expect(logged).not.toContain('LEAK');
+      expect(logged.length).toBeLessThan(5_000);
+      c.close();
+    } finally {
+      await noisy.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Socket.IO wiring: every connection gets the guarded player and host handlers; a socket
 // that goes away is detached from its room (the player stays in the game, offline).
 import type { AppDeps } from '../app.js';
+import { Limiter } from '../rooms/rate-limits.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import { clientIp, createGuard, type Connection } from './guard.js';
 import { hostEvents } from './host-events.js';
@@ -13,6 +14,9 @@ export interface SocketLayer {
 
 export function attachSockets(io: IoServer, deps: AppDeps, rooms: RoomRegistry): SocketLayer {
   const guard = createGuard(rooms.opts.limits, deps.logger);
+  // A client can send an event named "error" with any payload: log that it happened, never
+  // what it carried, and at most a few lines per socket a minute.
+  const errorLogs = new Limiter({ points: 3, duration: 60 });
 
   io.on('connection', (socket) => {
     const conn: Connection = { socket, ip: clientIp(socket), chain: Promise.resolve() };
@@ -29,7 +33,13 @@ export function attachSockets(io: IoServer, deps: AppDeps, rooms: RoomRegistry):
       }).catch((err) => deps.logger.error({ err }, 'detach failed'));
     });
     // A socket-level error (e.g. a malformed packet) must never reach the process.
-    socket.on('error', (err) => deps.logger.warn({ err, socket: socket.id }, 'socket error'));
+    socket.on('error', (err: unknown) => {
+      void errorLogs.take(socket.id).then((allowed) => {
+        if (!allowed) return;
+        const what = err instanceof Error ? { error: err.name, message: err.message.slice(0, 120) } : { error: typeof err };
+        deps.logger.warn({ ...what, socket: socket.id }, 'socket error');
+      });
+    });
   });
 
   return {
