@@ -1,6 +1,7 @@
 // The CSV and missed-facts (Anki/Quizlet) exports over real HTTP, byte for byte, against the
 // game of results-fixture.ts.
 import Papa from 'papaparse';
+import { tsvLine } from '../server/results/anki.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
@@ -107,5 +108,13 @@ describe('missed.tsv', () => {
     const player = await get('/missed.tsv?player=someone-else');
     expect(player.status).toBe(404);
     expect(((await player.json()) as { error: { code: string } }).error.code).toBe('UNKNOWN_PLAYER');
+  });
+});
+
+describe('missed.tsv lines', () => {
+  it('keep a field that starts like a formula as text, as the CSV does', () => {
+    expect(tsvLine('=HYPERLINK("http://x","y")', '+1 for you')).toBe(`'=HYPERLINK("http://x","y")\t'+1 for you\n`);
+    expect(tsvLine('@SUM(A1)', '-2')).toBe(`'@SUM(A1)\t'-2\n`);
+    expect(tsvLine('Osmosis', 'Water moves across a membrane')).toBe('Osmosis\tWater moves across a membrane\n');
   });
 });

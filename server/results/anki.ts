@@ -1,7 +1,9 @@
 // The "missed facts" export: `term<TAB>definition` lines that Anki ("Import File", tab
 // separated) and Quizlet ("Import", between term and definition: tab) both read as cards.
-// Neither format has quoting, so tabs and line breaks inside a field become spaces.
+// Neither format has quoting, so tabs and line breaks inside a field become spaces. The file
+// also opens in spreadsheets: a field that starts like a formula gets an apostrophe, as in the CSV.
 import { buildGrid } from './counting.js';
+import { FORMULA_START } from './csv.js';
 import type { GameRows } from './load.js';
 import { flattenField, noteKey, termAndText } from './notes.js';
 
@@ -36,6 +38,12 @@ export function missedCards(rows: GameRows, playerId?: string): [string, string]
 
 export function missedTsv(rows: GameRows, playerId?: string): string {
   return missedCards(rows, playerId)
-    .map(([term, text]) => `${term}\t${text}\n`)
+    .map(([term, text]) => tsvLine(term, text))
     .join('');
+}
+
+/** One card; a field that starts like a formula ("=HYPERLINK(…)") is kept as text. */
+export function tsvLine(term: string, text: string): string {
+  const asText = (field: string) => (FORMULA_START.test(field) ? `'${field}` : field);
+  return `${asText(term)}\t${asText(text)}\n`;
 }

@@ -11,7 +11,7 @@ export const CSV_HEADER = ['Nickname', 'Question #', 'Question', 'Topic', 'Chose
 // papaparse's own escapeFormulae pattern ends in `.*$` without the s flag, so a cell with a
 // newline after the "=" slips through; a plain prefix test has no such gap. The full-width
 // forms are included because some spreadsheet imports fold them to ASCII.
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
   const body = Papa.unparse(rows as (string | number)[][], { newline: '\r\n', escapeFormulae: FORMULA_START });
