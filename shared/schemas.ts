@@ -61,11 +61,6 @@ export function normalizeNickname(raw: string): NicknameCheck {
   return { ok: true, nickname: text };
 }
 
-/** Key for case-insensitive uniqueness; upper-then-lower also folds ß/SS and final sigma. */
-export function nicknameKey(nickname: string): string {
-  return nickname.normalize('NFKC').toUpperCase().toLowerCase();
-}
-
 export const nicknameSchema = z
   .string()
   .max(NICKNAME_RAW_MAX)

@@ -1,3 +1,4 @@
+import { nicknameKey } from '../server/game/nickname-key.js';
 import { describe, expect, it } from 'vitest';
 import { GAME_RULES, QUESTION_KINDS } from '../shared/game-types.js';
 import type { ClientEvent } from '../shared/protocol.js';
@@ -5,7 +6,6 @@ import {
   countGraphemes,
   createGameSchema,
   inboundSchemas,
-  nicknameKey,
   normalizeNickname,
   parseInbound,
 } from '../shared/schemas.js';
@@ -99,6 +99,11 @@ describe('nicknames', () => {
 
   it('folds case for uniqueness', () => {
     expect(nicknameKey('ANN')).toBe(nicknameKey('ann'));
+    // Look-alikes and invisible characters: the same name to anyone reading the lobby.
+    for (const twin of ['\u0410nna', '\u0391nna', 'A\u200Dnna', 'An\u00ADna', 'Ann\uFE0Fa', 'Anna\u{E0041}', 'Ａnna']) {
+      expect(nicknameKey(twin), JSON.stringify(twin)).toBe(nicknameKey('Anna'));
+    }
+    expect(nicknameKey('Anna')).not.toBe(nicknameKey('Anne'));
     expect(nicknameKey('Straße')).toBe(nicknameKey('STRASSE'));
     expect(nicknameKey('Ａnn')).toBe(nicknameKey('ann'));
   });

@@ -1,7 +1,7 @@
 // Who is in the room: joining, coming back, leaving and being kicked.
 import { seatGet, seatPush } from './seat-table.js';
 import { fail, type ErrorCode } from '../../shared/errors.js';
-import { nicknameKey } from '../../shared/schemas.js';
+import { nicknameKey } from './nickname-key.js';
 import { playerSummary } from './payloads.js';
 import { closeIfEveryoneAnswered, type Step } from './round.js';
 import { playerIdForSeat, replaceAt, seatOf } from './state.js';

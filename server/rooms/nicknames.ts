@@ -4,7 +4,8 @@
 import crypto from 'node:crypto';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { GAME_RULES } from '../../shared/game-types.js';
-import { countGraphemes, nicknameKey } from '../../shared/schemas.js';
+import { countGraphemes } from '../../shared/schemas.js';
+import { nicknameKey } from '../game/nickname-key.js';
 import { ADJECTIVES, ANIMALS } from './nickname-words.js';
 
 export interface NicknamePolicy {
