@@ -71,6 +71,9 @@ describe('a whole quiz night on the embedded PGlite database', () => {
     const deck = await api('POST', '/api/decks', { name: 'AWS ML on PGlite' });
     expect(deck.status).toBe(201);
     const deckId: string = deck.json.data.id;
+    // A taken name is a clear 409 on the embedded database too.
+    const twice = await api('POST', '/api/decks', { name: 'AWS ML on PGlite' });
+    expect([twice.status, (twice.json.error as { code: string }).code]).toEqual([409, 'DECK_EXISTS']);
     const text = fs.readFileSync(path.join(SEEDS_DIR, SEED_NAME), 'utf8');
     const imported = await api('POST', `/api/decks/${deckId}/files`, { name: SEED_NAME, text });
     expect(imported.status, JSON.stringify(imported.json.error)).toBe(200);

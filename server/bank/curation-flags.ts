@@ -6,10 +6,7 @@ import type { FlaggedFactItem } from '../../shared/curation-types.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import { HttpError } from '../http/errors.js';
 import { flaggedItems } from './curation.js';
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2002';
-}
+import { isUniqueViolation } from '../db/errors.js';
 
 /** Idempotent: flagging a flagged fact again keeps the first flag (and says created: false). */
 export async function flagQuestion(prisma: PrismaClient, gameId: string, index: number): Promise<{ item: FlaggedFactItem; created: boolean }> {

@@ -16,6 +16,7 @@ import { HttpError } from '../http/errors.js';
 import type { GenerateExclusions } from '../questions/types.js';
 import { reapplyEdits, unknownFact } from './curation-edit.js';
 import { requireDeck } from './decks.js';
+import { isUniqueViolation } from '../db/errors.js';
 
 /**
  * What questions of this deck must leave out, for GenerateOptions.exclude. Every place that
@@ -34,10 +35,6 @@ export async function curationExclusions(prisma: PrismaClient, deckId: string): 
     terms: notTerms.map((t) => t.termKey),
     questions: struck.map((s) => `${s.factId}|${s.kind}`),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2002';
 }
 
 /** Creates a row unless its unique key exists; either way returns the row and whether it is new. */

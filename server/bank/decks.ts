@@ -2,6 +2,7 @@
 import type { Prisma, PrismaClient } from '../db/generated/client.js';
 import { HttpError } from '../http/errors.js';
 import { BANK_LIMITS } from './limits.js';
+import { isUniqueViolation } from '../db/errors.js';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -60,10 +61,6 @@ export async function requireDeck(db: Db, deckId: string): Promise<{ id: string;
 
 export async function findDeckByName(db: Db, name: string): Promise<{ id: string; name: string } | null> {
   return db.deck.findUnique({ where: { name: cleanDeckName(name) }, select: { id: true, name: true } });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2002';
 }
 
 export async function createDeck(db: Db, rawName: string): Promise<DeckSummary> {

@@ -3,10 +3,12 @@
 import { z } from 'zod';
 import { rowId } from '../../shared/curation-types.js';
 import { QUESTION_KINDS, type QuestionKind } from '../../shared/game-types.js';
+import { idSchema } from '../../shared/schemas.js';
 import { HttpError } from '../http/errors.js';
 import { BANK_LIMITS } from './limits.js';
 
-const id = z.string().trim().min(1).max(64);
+// Row ids are letters, digits, '-' and '_': anything else (a NUL byte, a path) is a 400.
+const id = idSchema;
 
 export const deckParams = z.object({ deckId: id });
 export const fileParams = z.object({ deckId: id, fileId: id });
