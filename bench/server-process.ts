@@ -28,8 +28,12 @@ const app = createApp({
   clock: timedClock(systemClock()),
   // Every benchmark player comes from 127.0.0.1, where real players come from many
   // addresses: the per-address join budget (240 a minute) would stop the 121st player.
-  // The limiter still runs on every join; only its budget is raised.
+  // The limiters still run on every join and lookup; only their budgets are raised.
   rateLimits: { join: { points: 1_000_000, duration: 60 } },
+  // Likewise the cap on connections per address (real players do not share one address).
+  connectionsPerAddress: 1_000_000,
+  // And the cap on games in memory: the many-rooms scenario and the soak add hundreds.
+  rooms: { maxLiveRooms: 100_000 },
 });
 probes.hookBroadcasts(app.io);
 const port = await app.listen(0, '127.0.0.1');

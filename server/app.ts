@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
+import helmet from 'helmet';
 import { Server as SocketServer } from 'socket.io';
 import type { Database } from './db/database.js';
 import { errorHandler, sendError } from './http/errors.js';
@@ -42,7 +43,15 @@ export interface AppDeps {
   /** Per-address join attempts and per-socket commands. */
   rateLimits?: RateLimitOptions;
   /** Live room lifetimes and write batching. */
-  rooms?: { keepFinishedMs?: number; idleMs?: number; writer?: WriterOptions };
+  rooms?: { keepFinishedMs?: number; idleMs?: number; writer?: WriterOptions; maxLiveRooms?: number };
+  /** Express's "trust proxy" value (TRUST_PROXY): whose X-Forwarded-For names the client.
+   *  Default: nobody's, the connection's own address counts. */
+  trustProxy?: string | number | boolean;
+  /** Socket connections one address may hold at once (default 500). */
+  connectionsPerAddress?: number;
+  /** A socket that has neither joined a game nor attached as host within this time is closed
+   *  (default one minute). */
+  idleSocketMs?: number;
 }
 
 export interface App {
@@ -59,8 +68,22 @@ export const DEFAULT_CLIENT_DIR = path.resolve(import.meta.dirname, '../dist/cli
 export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(express.json({ limit: '6mb' }));
+  // Forwarded addresses are believed only when the operator says a proxy sits in front.
+  app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Phones reach a quiz night over plain http on the local network: never upgrade.
+          'upgrade-insecure-requests': null,
+          // The QR code is drawn as a data: image.
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+      // Plain http on a LAN is the normal case; HSTS belongs to whoever terminates TLS.
+      strictTransportSecurity: false,
+    }),
+  );
 
   app.get('/api/health', async (_req, res) => {
     try {
@@ -72,6 +95,10 @@ export function createApp(deps: AppDeps): App {
   });
 
   const server = http.createServer(app);
+  // A request (an import included) gets a minute; a client that trickles its headers or body
+  // is cut off instead of holding a connection for Node's default five minutes.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 15_000;
   const io: IoServer = new SocketServer(server, {
     // Compression multiplies memory per connection and broadcast latency (see design.md).
     perMessageDeflate: false,
@@ -98,7 +125,7 @@ export function createApp(deps: AppDeps): App {
   serveClient(app, deps.clientDir ?? DEFAULT_CLIENT_DIR);
   app.use(errorHandler(deps.logger));
 
-  const sockets = attachSockets(io, deps, rooms);
+  const sockets = attachSockets(io, deps, rooms, app.get('trust proxy fn'));
 
   return {
     http: server,

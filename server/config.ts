@@ -28,6 +28,10 @@ const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "-" and "_" (it travels in a URL)')
     .optional(),
   PUBLIC_URL: z.url().optional(),
+  /** Whose X-Forwarded-For to believe: unset (nobody), "loopback", a hop count, addresses. */
+  TRUST_PROXY: z.string().trim().max(500).optional(),
+  /** Games held in memory at once (live, restored, finished for a few minutes). */
+  MAX_LIVE_GAMES: z.coerce.number().int().min(1).max(100_000).default(500),
   /** A game whose server was down longer than this is closed as interrupted at start-up. */
   RESUME_WITHIN_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,6 +49,9 @@ export interface AppConfig {
   production: boolean;
   /** Unfinished games idle for longer than this are not restored but closed as interrupted. */
   resumeWithinMs: number;
+  /** Express's "trust proxy" value; false when no proxy is trusted. */
+  trustProxy: string | number | boolean;
+  maxLiveGames: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,5 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: c.LOG_LEVEL,
     production: c.NODE_ENV === 'production',
     resumeWithinMs: c.RESUME_WITHIN_MINUTES * 60_000,
+    trustProxy: trustProxyValue(c.TRUST_PROXY),
+    maxLiveGames: c.MAX_LIVE_GAMES,
   };
+}
+
+function trustProxyValue(value: string | undefined): string | number | boolean {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -57,7 +57,14 @@ async function main(): Promise<void> {
   }
 
   const hostToken = await resolveHostToken(db.prisma, config.hostToken);
-  const app = createApp({ db, logger, hostToken, publicUrl: config.publicUrl });
+  const app = createApp({
+    db,
+    logger,
+    hostToken,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    rooms: { maxLiveRooms: config.maxLiveGames },
+  });
   stopHooks.unshift(() => app.close());
   // Games that were running when the server last stopped come back before anyone connects.
   try {

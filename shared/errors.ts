@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'DECK_EXISTS',
   'UNKNOWN_FILE',
   'UNKNOWN_TOPIC',
+  'TOO_MANY_GAMES',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -70,6 +71,7 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   DECK_EXISTS: 'A deck with that name already exists.',
   UNKNOWN_FILE: 'That file is not in this deck.',
   UNKNOWN_TOPIC: 'That topic is not in this deck.',
+  TOO_MANY_GAMES: 'This server is running as many games as it may. Try again when one has finished.',
 };
 
 export interface AckError {

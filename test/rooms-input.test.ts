@@ -25,11 +25,14 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   server = await startRoomsServer(tdb.db, {
     clock: new ManualClock(),
+    // The tests stand in for many addresses with X-Forwarded-For, as a local proxy would send.
+    trustProxy: 'loopback',
     // Roomy limits here; the rate-limit tests run on their own server with tight ones.
     rateLimits: { join: { points: 1_000, duration: 60 }, socket: { points: 1_000, duration: 60 } },
   });
   strict = await startRoomsServer(tdb.db, {
     clock: new ManualClock(),
+    trustProxy: 'loopback',
     rateLimits: { join: { points: 6, duration: 60 }, socket: { points: 40, duration: 60 } },
   });
 });

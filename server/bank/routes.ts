@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type express from 'express';
 import type { AppDeps } from '../app.js';
+import { requireHost } from '../http/host-guard.js';
 import type { QuestionGenerator } from '../questions/generator-thread.js';
 import { curationExclusions, withBankFacts } from './curation.js';
 import { createDeck, deckSummary, deleteDeck, listDecks, requireDeck, unknownDeck } from './decks.js';
@@ -44,7 +45,8 @@ export function bankRoutes(app: express.Express, deps: AppDeps, host: express.Re
   // Params are checked before the body is read, so a bad deck id costs nothing.
   app.post(
     '/api/decks/:deckId/files',
-    host,
+    // The host check only: readUploads reads the body itself, with the import's own limits.
+    requireHost(deps.hostToken),
     async (req, _res, next) => {
       const { deckId } = parseInput(deckParams, req.params, 'deck id');
       await requireDeck(prisma, deckId);

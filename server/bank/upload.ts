@@ -1,7 +1,7 @@
 // Reads an import request into a list of {name, data}: multipart `files` fields (bytes, sniffed
 // later) or JSON {name,text} / {files:[{name,text}]}. Sizes are capped while reading, so an
 // oversized upload is refused before it is held in memory.
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { HttpError } from '../http/errors.js';
 import { BANK_LIMITS, MB } from './limits.js';
@@ -17,6 +17,8 @@ const reader = multer({
 
 // Multipart framing adds a little per file; a body well over the request limit is refused unread.
 const MAX_BODY = BANK_LIMITS.requestBytes + BANK_LIMITS.files * 4096;
+// JSON escapes make text a little longer than its bytes; the same limit, read only here.
+const readJson = express.json({ limit: MAX_BODY });
 
 function multerError(error: { code?: string; field?: string; message?: string }): HttpError {
   switch (error.code) {
@@ -46,9 +48,19 @@ export const readUploads: RequestHandler = (req: Request, res: Response, next: N
     return;
   }
   if (req.is('application/json')) {
-    const body = parseInput(jsonImportBody, req.body, 'import body');
-    res.locals.uploads = ('files' in body ? body.files : [body]).map((f): UploadInput => ({ name: f.name, data: f.text }));
-    return next();
+    readJson(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      const files = (req.body as { files?: unknown } | null)?.files;
+      if (Array.isArray(files) && files.length > BANK_LIMITS.files) return next(new HttpError(413, 'TOO_LARGE', `At most ${BANK_LIMITS.files} files per import.`));
+      try {
+        const body = parseInput(jsonImportBody, req.body, 'import body');
+        res.locals.uploads = ('files' in body ? body.files : [body]).map((f): UploadInput => ({ name: f.name, data: f.text }));
+        next();
+      } catch (parseError) {
+        next(parseError);
+      }
+    });
+    return;
   }
   next(new HttpError(400, 'BAD_PAYLOAD', 'Send the notes as multipart/form-data (fields "files") or JSON {name,text} / {files:[{name,text}]}.'));
 };

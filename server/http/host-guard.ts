@@ -1,6 +1,6 @@
 // Express middleware: the request must carry the host secret, as `Authorization: Bearer <t>`
 // or `X-Host-Token: <t>`. Joining and playing never need it.
-import type { RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import { tokensEqual } from '../host-secret.js';
 import { sendError } from './errors.js';
 
@@ -18,4 +18,15 @@ export function requireHost(hostToken: string): RequestHandler {
     if (!tokensEqual(given, hostToken)) return sendError(res, 403, 'NOT_HOST', 'The host secret is wrong.');
     next();
   };
+}
+
+/** Bodies of host commands are small; the import route reads its own, bigger ones. */
+const HOST_BODY_LIMIT = '64kb';
+
+/** The host check first, then the JSON body (if any): an anonymous request is refused
+ *  before a byte of its body is read or held in memory. */
+export function requireHostWithBody(hostToken: string): RequestHandler {
+  const check = requireHost(hostToken);
+  const json = express.json({ limit: HOST_BODY_LIMIT });
+  return (req, res, next) => check(req, res, (err?: unknown) => (err ? next(err) : json(req, res, next)));
 }

@@ -12,18 +12,45 @@ export interface SocketLayer {
   close(): Promise<void>;
 }
 
-export function attachSockets(io: IoServer, deps: AppDeps, rooms: RoomRegistry): SocketLayer {
+/** Which hops of X-Forwarded-For to believe (Express's compiled "trust proxy"). */
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+export function attachSockets(io: IoServer, deps: AppDeps, rooms: RoomRegistry, trust: TrustProxy): SocketLayer {
   const guard = createGuard(rooms.opts.limits, deps.logger);
+  const perAddress = new Map<string, number>();
+  const maxPerAddress = deps.connectionsPerAddress ?? 500;
+  const idleMs = deps.idleSocketMs ?? 60_000;
+
+  // Connections per address are capped before any handler exists for the socket.
+  io.use((socket, next) => {
+    const ip = clientIp(socket, trust);
+    const open = perAddress.get(ip) ?? 0;
+    if (open >= maxPerAddress) return next(new Error('TOO_MANY_CONNECTIONS'));
+    perAddress.set(ip, open + 1);
+    socket.data.ip = ip;
+    socket.once('disconnect', () => {
+      const left = (perAddress.get(ip) ?? 1) - 1;
+      if (left > 0) perAddress.set(ip, left);
+      else perAddress.delete(ip);
+    });
+    next();
+  });
   // A client can send an event named "error" with any payload: log that it happened, never
   // what it carried, and at most a few lines per socket a minute.
   const errorLogs = new Limiter({ points: 3, duration: 60 });
 
   io.on('connection', (socket) => {
-    const conn: Connection = { socket, ip: clientIp(socket), chain: Promise.resolve() };
+    const conn: Connection = { socket, ip: socket.data.ip ?? clientIp(socket, trust), chain: Promise.resolve() };
+    // A socket that neither joins nor attaches in time only holds memory: close it.
+    const idle = setTimeout(() => {
+      if (!socket.data.session) socket.disconnect(true);
+    }, idleMs);
+    idle.unref();
     guard.rejectUnknown(conn);
     playerEvents(guard, conn, rooms);
     hostEvents(guard, conn, rooms, deps.hostToken);
     socket.on('disconnect', () => {
+      clearTimeout(idle);
       // Queued behind this socket's pending commands: a join still in flight completes
       // first and is then detached, instead of leaving a player "online" on a dead socket.
       conn.chain = conn.chain.then(async () => {

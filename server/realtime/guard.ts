@@ -7,6 +7,7 @@ import type { ClientAckData, ClientEvent, ClientPayload } from '../../shared/pro
 import { inboundSchemas, parseInbound } from '../../shared/schemas.js';
 import type { Logger } from '../logger.js';
 import type { RateLimits } from '../rooms/rate-limits.js';
+import proxyAddr from 'proxy-addr';
 import type { IoSocket } from './socket-link.js';
 
 export type Reply<T> = (response: Ack<T>) => void;
@@ -100,18 +101,12 @@ export function createGuard(limits: RateLimits, logger: Logger): Guard {
   };
 }
 
-/** Mirrors Express's 'trust proxy: loopback': a forwarded address only counts when the
- *  connection comes from a proxy on this machine. */
-export function clientIp(socket: IoSocket): string {
-  const direct = socket.handshake.address || 'unknown';
-  const forwarded = socket.handshake.headers['x-forwarded-for'];
-  if (!isLoopback(direct) || typeof forwarded !== 'string') return direct;
-  const hops = forwarded.split(',').map((h) => h.trim()).filter(Boolean);
-  // The right-most address not added by a trusted (local) proxy is the client.
-  for (let i = hops.length - 1; i >= 0; i--) if (!isLoopback(hops[i])) return hops[i].slice(0, 64);
-  return direct;
-}
-
-function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+/** The client's address: the connection's own, or a forwarded one where Express's
+ *  "trust proxy" setting (TRUST_PROXY) believes the proxy that added it. */
+export function clientIp(socket: IoSocket, trust: (address: string, hop: number) => boolean): string {
+  try {
+    return proxyAddr(socket.request, trust).slice(0, 64) || 'unknown';
+  } catch {
+    return socket.handshake.address || 'unknown';
+  }
 }

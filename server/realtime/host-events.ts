@@ -23,7 +23,9 @@ export function hostEvents(guard: Guard, conn: Connection, rooms: RoomRegistry, 
   guard.on(conn, 'host:attach', async ({ gameId, hostToken }, reply) => {
     const room = rooms.findByGame(gameId);
     if (!room || room.isClosed) {
-      const status = await rooms.opts.store.statusByGame(gameId);
+      // Only the database knows; limited per address like a resume (remembered answers are free).
+      if (!rooms.past.known('game', gameId) && !(await rooms.opts.limits.lookup.take(conn.ip))) return reply(fail('RATE_LIMITED'));
+      const status = await rooms.past.byGame(gameId);
       return reply(fail(status ? 'GAME_FINISHED' : 'UNKNOWN_GAME'));
     }
     // The per-game token from POST /api/games, or the server's host secret (a host screen

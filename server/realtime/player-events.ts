@@ -11,7 +11,7 @@ import { socketLink } from './socket-link.js';
 export async function roomForCode(rooms: RoomRegistry, code: string): Promise<LiveRoom | AckFail> {
   const room = rooms.findByCode(code);
   if (room && !room.isClosed) return room.status === 'finished' ? fail('GAME_FINISHED') : room;
-  const past = await rooms.opts.store.recentStatusByCode(code);
+  const past = await rooms.past.byCode(code);
   return past ? fail('GAME_FINISHED') : fail('UNKNOWN_ROOM');
 }
 
@@ -24,7 +24,7 @@ export async function leaveCurrent(conn: Connection): Promise<void> {
 }
 
 export function playerEvents(guard: Guard, conn: Connection, rooms: RoomRegistry): void {
-  const { nicknames, store } = rooms.opts;
+  const { nicknames, limits } = rooms.opts;
 
   guard.on(conn, 'room:check', async ({ code }, reply) => {
     const room = await roomForCode(rooms, code);
@@ -55,8 +55,10 @@ export function playerEvents(guard: Guard, conn: Connection, rooms: RoomRegistry
     const tokenHash = hashToken(token);
     const room = rooms.findBySession(tokenHash);
     if (!room || room.isClosed) {
-      // The room has left memory: tell a player of a finished game so, not "bad token".
-      const status = await store.statusBySession(tokenHash);
+      // The room has left memory: tell a player of a finished game so, not "bad token". That
+      // takes the database, so it is limited per address (a remembered answer is free).
+      if (!rooms.past.known('session', tokenHash) && !(await limits.lookup.take(conn.ip))) return reply(fail('RATE_LIMITED'));
+      const status = await rooms.past.bySession(tokenHash);
       return reply(fail(status ? 'GAME_FINISHED' : 'BAD_TOKEN'));
     }
     await leaveCurrent(conn);

@@ -16,6 +16,8 @@ export interface Session {
 
 export interface SocketData {
   session?: Session;
+  /** The client's address, as the connection cap counted it. */
+  ip?: string;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

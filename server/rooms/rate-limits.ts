@@ -15,11 +15,15 @@ export interface RateLimitOptions {
   join?: LimitRule;
   /** Any command, per socket. */
   socket?: LimitRule;
+  /** room:resume and host:attach that memory cannot answer (they ask the database), per
+   *  address: random tokens cannot keep the database busy. */
+  lookup?: LimitRule;
 }
 
 export const DEFAULT_LIMITS: Required<RateLimitOptions> = {
   join: { points: 240, duration: 60 },
   socket: { points: 30, duration: 3 },
+  lookup: { points: 60, duration: 60 },
 };
 
 export class Limiter {
@@ -45,11 +49,13 @@ export class Limiter {
 export interface RateLimits {
   join: Limiter;
   socket: Limiter;
+  lookup: Limiter;
 }
 
 export function createRateLimits(opts: RateLimitOptions = {}): RateLimits {
   return {
     join: new Limiter(opts.join ?? DEFAULT_LIMITS.join),
     socket: new Limiter(opts.socket ?? DEFAULT_LIMITS.socket),
+    lookup: new Limiter(opts.lookup ?? DEFAULT_LIMITS.lookup),
   };
 }

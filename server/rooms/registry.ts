@@ -13,6 +13,7 @@ import type { NicknamePolicy } from './nicknames.js';
 import type { RateLimits } from './rate-limits.js';
 import { newRoomCode } from './room-code.js';
 import { GameWriter, type WriterOptions } from './game-writer.js';
+import { PastGames } from './past-games.js';
 import { SendPacer, type SendPacerOptions } from './send-pacer.js';
 import type { RoomChannels } from './transport.js';
 import type { GameSettings } from '../../shared/game-types.js';
@@ -31,6 +32,8 @@ export interface RegistryOptions {
   keepFinishedMs?: number;
   /** A room without any command for this long is ended. Default 6 h. */
   idleMs?: number;
+  /** Games in memory at once (live, restored, or finished and kept a while for late resumes); more are refused. Default 500. */
+  maxLiveRooms?: number;
   writer?: WriterOptions;
   /** Turn-taking of all rooms' sends; default budget 4 ms per event-loop turn. */
   pacer?: SendPacerOptions;
@@ -62,14 +65,21 @@ export class RoomRegistry {
   private readonly pacer: SendPacer;
   /** One for all rooms, so that rooms moving together share their database round trips. */
   private readonly writer: GameWriter;
+  /** Games no longer in memory, as the database (briefly remembered) tells. */
+  readonly past: PastGames;
 
   constructor(readonly opts: RegistryOptions) {
     this.pacer = new SendPacer(opts.pacer);
     this.writer = new GameWriter(opts.store, opts.logger, opts.writer);
+    this.past = new PastGames(opts.store);
   }
 
   get size(): number {
     return this.byGame.size;
+  }
+
+  get maxLiveRooms(): number {
+    return this.opts.maxLiveRooms ?? 500;
   }
 
   codeInUse(code: string): boolean {

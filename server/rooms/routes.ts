@@ -23,6 +23,7 @@ export function gameRoutes(app: express.Express, deps: AppDeps, host: express.Re
   app.post('/api/games', host, async (req, res) => {
     const parsed = createGameSchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(res, 400, 'BAD_PAYLOAD', describeIssues(parsed.error));
+    if (rooms.size >= rooms.maxLiveRooms) return sendError(res, 503, 'TOO_MANY_GAMES');
     let created;
     try {
       created = await createLiveGame(parsed.data, { questions: rooms.opts.questions, store, rooms });
@@ -49,7 +50,7 @@ export function gameRoutes(app: express.Express, deps: AppDeps, host: express.Re
     if (!room || room.isClosed) {
       // Not in memory: a game that used this code recently is over (finished, or lost in a
       // restart); anything else was never a room.
-      const past = await store.recentStatusByCode(code);
+      const past = await rooms.past.byCode(code);
       return past ? sendError(res, 410, 'GAME_FINISHED') : sendError(res, 404, 'UNKNOWN_ROOM');
     }
     if (room.status === 'finished') return sendError(res, 410, 'GAME_FINISHED');

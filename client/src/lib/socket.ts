@@ -32,6 +32,9 @@ export function command<E extends ClientEvent>(
   payload: ClientPayload<E>,
   timeoutMs = 8_000,
 ): Promise<Ack<ClientAckData<E>>> {
+  // The server closes a socket that stays a minute without joining or attaching; it does not
+  // come back by itself after that, so the next command opens it again.
+  if (!socket.connected && !socket.active) socket.connect();
   return new Promise((resolve) => {
     const emitter = socket.timeout(timeoutMs) as unknown as LooseEmitter;
     emitter.emit(event, payload, (err, response) => {

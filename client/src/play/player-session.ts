@@ -215,7 +215,8 @@ export class PlayerSession extends Store<PlayerSnapshot> {
     const questionId = view.stage.question.id;
     this.set({ view: { ...view, myAnswer: optionIndex }, sending: true, notice: null });
     play('locked');
-    const ack = await command(this.connection(), 'answer:submit', { questionId, optionIndex });
+    // An answer is acknowledged once it is stored: give a slow database time before giving up.
+    const ack = await command(this.connection(), 'answer:submit', { questionId, optionIndex }, 30_000);
     const now = this.state.view;
     if (ack.ok || ack.error.code === 'ALREADY_ANSWERED') {
       this.set({ sending: false });
