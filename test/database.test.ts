@@ -88,7 +88,7 @@ describe('PostgreSQL database and the host secret', () => {
     const missing = await fetch(`${running.baseUrl}/api/nope`);
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe('NOT_FOUND');
-    const bad = await fetch(`${running.baseUrl}/api/host/check`, {
+    const bad = await fetch(`${running.baseUrl}/api/decks`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...running.hostHeaders },
       body: '{nope',
