@@ -7,6 +7,7 @@ import type { BigRoomResult } from './scenarios/big-room.js';
 import type { ImportScenarioResult } from './scenarios/import.js';
 import type { ManyRoomsResult } from './scenarios/many-rooms.js';
 import type { SoakResult } from './scenarios/soak.js';
+import type { FloodResult } from './scenarios/flood.js';
 
 export interface Results {
   big?: BigRoomResult;
@@ -15,6 +16,7 @@ export interface Results {
   soak?: SoakResult;
   import?: ImportScenarioResult;
   seedParse?: SeedParse;
+  flood?: FloodResult;
 }
 
 export interface Summary {
@@ -67,6 +69,8 @@ export function summarize(r: Results, players: number, extra: Record<string, unk
     heapPerPlayerKb: num(r.big?.heapPerPlayerKb),
     joinAllMs: num(r.big ? r.big.connectMs + r.big.joinMs : undefined),
     soakGames: r.soak?.played ?? null,
+    embeddedIdleRssMb: num(r.flood?.idleRssMb),
+    floodAckP99Ms: num(r.flood?.ack.p99),
     ...extra,
   };
 }
@@ -94,6 +98,8 @@ export interface Targets {
   bigImportMs: number;
   bigImportRssMb: number;
   seedParseMs: number;
+  embeddedIdleRssMb: number;
+  floodAckP99Ms: number;
 }
 
 export const TARGETS: Targets = {
@@ -107,6 +113,8 @@ export const TARGETS: Targets = {
   bigImportMs: 5_000,
   bigImportRssMb: 400,
   seedParseMs: 1_000,
+  embeddedIdleRssMb: 300,
+  floodAckP99Ms: 100,
 };
 
 export function rows(r: Results, s: Summary, o: { firstSpreadS: number; restSpreadS: number }): Row[] {
@@ -181,6 +189,18 @@ export function rows(r: Results, s: Summary, o: { firstSpreadS: number; restSpre
     info(`  the same game without an import (${Math.round(d.control.ms / 1000)} s before it): loop max / p99`, `${fmtMs(d.control.loop.max)} / ${fmtMs(d.control.loop.p99)}`);
     info('  import during play: request time / loop p99 / timers p99, max', `${fmtMs(d.ms)} / ${fmtMs(d.window.loop.p99)} / ${fmtMs(d.timerLate.p99)}, ${fmtMs(d.timerLate.max)}`);
     info('  import during play: answer ack p99 / longest stall (GC in it)', `${fmtMs(d.ack.p99)} / ${d.window.stalls[0] ? `${d.window.stalls[0].ms} ms (${d.window.stalls[0].gcMs} ms)` : 'none over 30 ms'}`);
+  }
+  const flood = r.flood;
+  if (flood) {
+    target('embedded database: server idle RSS after a first start', `${round(flood.idleRssMb)} MB`, `≤ ${TARGETS.embeddedIdleRssMb} MB`, flood.idleRssMb, TARGETS.embeddedIdleRssMb);
+    target(
+      `embedded database: answer ack p99 during a room:resume flood (${Math.round(flood.floodPerSecond)}/s)`,
+      fmtMs(flood.ack.p99),
+      `≤ ${TARGETS.floodAckP99Ms} ms`,
+      flood.ack.p99,
+      TARGETS.floodAckP99Ms,
+    );
+    info('  flood answers', Object.entries(flood.floodAcks).map(([code, n]) => `${code} ${n}`).join(', '));
   }
   if (r.soak) {
     const soak = r.soak;

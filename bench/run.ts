@@ -3,7 +3,7 @@
 // its own process, see server-process.ts), a bare Socket.IO server for the baseline, and
 // several load workers holding the players' sockets. Everything is bounded: player counts,
 // per-scenario waits, and a hard global timeout after which every child is killed.
-// Options: --quick, --players N, --workers N, --only big,baseline,many,soak,import, --cpu-prof,
+// Options: --quick, --players N, --workers N, --only big,baseline,many,soak,import,flood, --cpu-prof,
 // --sliced (baseline also tries sliced broadcasts), --timeout S, --log-level L.
 // Method, and how to read the output: docs/performance.md.
 import crypto from 'node:crypto';
@@ -23,6 +23,7 @@ import type { Ctx } from './scenarios/context.js';
 import { importScenario } from './scenarios/import.js';
 import { manyRooms } from './scenarios/many-rooms.js';
 import { soak } from './scenarios/soak.js';
+import { floodScenario } from './scenarios/flood.js';
 import { timeSeedParse } from './seed-parse.js';
 import { Api, createDatabase, DEFAULT_DATABASE_URL, importSeedDeck, SEEDS_DIR, type BenchDatabase } from './setup.js';
 
@@ -62,11 +63,13 @@ const config = {
   many: { rooms: quick ? 20 : 200, playersPerRoom: 10, questions: quick ? 1 : 2, seconds: 5, abstain: 0.1, pauseMs: 300, createDuringPlay: quick ? 2 : 10 },
   soak: { games: quick ? 3 : 20, players: quick ? 20 : 50, questions: 1, seconds: 5, spreadMs: 300, pauseMs: 200 },
   // A 1.5 MB file on an idle server, then 1 MB while a game of `players` plays (small in --quick).
+  // The embedded database (its own server process) under 100 sockets sending random resumes.
+  flood: { players: quick ? 20 : 50, flooders: 100, questions: quick ? 2 : 4, seconds: 10, spreadMs: 4_000 },
   import: { bigBytes: quick ? 150_000 : 1_500_000, duringBytes: quick ? 100_000 : 1_000_000, players, seconds: 10, spreadMs: 6_000, pauseMs: 300, controlMs: quick ? 3_000 : 10_000 },
   // Hard limit for the whole run; the soak plays fewer games rather than overrun it.
   timeoutS: Number(args.timeout ?? (quick ? 150 : 420)),
 };
-const SCENARIOS = ['big', 'baseline', 'many', 'soak', 'import'];
+const SCENARIOS = ['big', 'baseline', 'many', 'soak', 'import', 'flood'];
 const only = new Set((args.only ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()));
 if (only.has('baseline')) only.add('big'); // the baseline replays the big room's payloads
 const badArg = (message: string): never => {
@@ -210,6 +213,11 @@ async function main(): Promise<number> {
   });
   await attempt('import', async () => {
     results.import = await importScenario(ctx, config.import);
+  });
+
+  // Its own server process on PGlite; the PostgreSQL server above is idle by now.
+  await attempt('flood', async () => {
+    results.flood = await floodScenario(log, config.flood);
   });
 
   await cleanup();
