@@ -74,14 +74,14 @@ export async function floodScenario(log: (m: string) => void, config: FloodConfi
   const { child, url } = await startServer(dataDir, hostToken);
   const sockets: Socket[] = [];
   try {
-    // Idle memory: sampled each second until it has not dropped for 5 s (at most 60 s).
-    let idle = rssMb(child.pid!);
-    for (let t = 0, steady = 0; t < 60 && steady < 5; t++) {
+    // Idle memory once settled: V8 gives back the start-up's garbage some 20–30 s after it,
+    // in steps with flat stretches between, so sample for 45 s and take the last 5 s.
+    const samples: number[] = [];
+    for (let t = 0; t < 45; t++) {
       await new Promise((r) => setTimeout(r, 1000));
-      const now = rssMb(child.pid!);
-      steady = now < idle - 1 ? 0 : steady + 1;
-      idle = Math.min(idle, now);
+      samples.push(rssMb(child.pid!));
     }
+    const idle = Math.max(...samples.slice(-5));
     log(`embedded server idle RSS ${Math.round(idle)} MB`);
 
     const api = new Api(url, hostToken);
