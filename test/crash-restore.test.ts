@@ -10,10 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameReport } from '../shared/report-types.js';
 import type { PlayerResult, PlayerView } from '../shared/game-types.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
-import { api, connect, startServer } from './support/server-process.js';
+import { api, connect, gameFromSeedNotes, startServer } from './support/server-process.js';
 import { okData, TestClient } from './support/socket-clients.js';
 
-const SEEDS_DIR = process.env.SEEDS_DIR ?? path.resolve(import.meta.dirname, '../../shared/seeds');
 const PLAYERS = 20;
 const ANSWERED_BEFORE_CRASH = 12;
 
@@ -41,14 +40,7 @@ interface StoredRows {
 async function crashAndRecover(env: Record<string, string>, readRows?: () => Promise<StoredRows>) {
   let server = await startServer(env);
   try {
-    const deck = await api<{ id: string }>(server, 'POST', '/api/decks', { name: 'Crash test deck' });
-    const name = '001_ab718a6ec3ad9267.txt';
-    await api(server, 'POST', `/api/decks/${deck.id}/files`, { name, text: fs.readFileSync(path.join(SEEDS_DIR, name), 'utf8') });
-    const game = await api<{ gameId: string; code: string; hostToken: string }>(server, 'POST', '/api/games', {
-      deckId: deck.id,
-      questionCount: 3,
-      secondsPerQuestion: 30,
-    });
+    const game = await gameFromSeedNotes(server, 'Crash test deck', { questionCount: 3, secondsPerQuestion: 30 });
 
     let host = await connect(server);
     okData(await host.call('host:attach', { gameId: game.gameId, hostToken: game.hostToken }));

@@ -2,16 +2,13 @@
 // database is unreachable for 10 s (a TCP proxy between the server and PostgreSQL is cut).
 // The process stays up, the game goes on, reads fail fast with a clear status, acks wait for
 // the database and come once it is back, and nothing acknowledged is lost.
-import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, HOST_TOKEN, startServer, type Server } from './support/server-process.js';
+import { connect, gameFromSeedNotes, HOST_TOKEN, startServer, type Server } from './support/server-process.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
 import { okData, type TestClient } from './support/socket-clients.js';
 
-const SEEDS_DIR = process.env.SEEDS_DIR ?? path.resolve(import.meta.dirname, '../../shared/seeds');
 
 /** Forwards a local port to PostgreSQL; `cut` drops every connection and refuses new ones. */
 class Proxy {
@@ -71,14 +68,7 @@ describe('database faults', () => {
     let exitCode: number | null | undefined;
     void running.exited.then((code) => (exitCode = code));
 
-    const deck = await api<{ id: string }>(running, 'POST', '/api/decks', { name: 'Fault deck' });
-    const name = '001_ab718a6ec3ad9267.txt';
-    await api(running, 'POST', `/api/decks/${deck.id}/files`, { name, text: fs.readFileSync(path.join(SEEDS_DIR, name), 'utf8') });
-    const game = await api<{ gameId: string; code: string; hostToken: string }>(running, 'POST', '/api/games', {
-      deckId: deck.id,
-      questionCount: 2,
-      secondsPerQuestion: 60,
-    });
+    const game = await gameFromSeedNotes(running, 'Fault deck', { questionCount: 2, secondsPerQuestion: 60 });
     const host = await connect(running);
     okData(await host.call('host:attach', { gameId: game.gameId, hostToken: game.hostToken }));
     const players: TestClient[] = [];

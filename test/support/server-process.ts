@@ -1,10 +1,13 @@
 // The real entry point as a child process (tsx server/main.ts), for tests of what only a
 // whole process shows: a crash, a restart, a lost database connection.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { TestClient } from './socket-clients.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
+const SEEDS_DIR = process.env.SEEDS_DIR ?? path.resolve(root, '../shared/seeds');
+const SEED_NAME = '001_ab718a6ec3ad9267.txt';
 export const HOST_TOKEN = 'process-test-host-secret-0123456789';
 
 export interface Server {
@@ -47,3 +50,17 @@ export async function api<T>(server: Server, method: string, url: string, body?:
 
 export const connect = (server: Server) => new TestClient(server.baseUrl).ready();
 
+
+export interface ProcessGame {
+  gameId: string;
+  code: string;
+  hostToken: string;
+}
+
+/** A deck of one seed notes file, imported over REST, and a game made from it. */
+export async function gameFromSeedNotes(server: Server, deckName: string, settings: { questionCount: number; secondsPerQuestion: number }): Promise<ProcessGame> {
+  const deck = await api<{ id: string }>(server, 'POST', '/api/decks', { name: deckName });
+  const text = fs.readFileSync(path.join(SEEDS_DIR, SEED_NAME), 'utf8');
+  await api(server, 'POST', `/api/decks/${deck.id}/files`, { name: SEED_NAME, text });
+  return api<ProcessGame>(server, 'POST', '/api/games', { deckId: deck.id, ...settings });
+}
