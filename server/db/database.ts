@@ -5,12 +5,12 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.js';
 import { applyMigrations, type SqlRunner } from './migrate.js';
+import { startPgliteThread, type PGliteLike } from './pglite-thread.js';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -104,11 +104,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     throw new DatabaseError(`DATA_DIR ${dataDir} is not writable. Choose a writable folder with DATA_DIR=/some/folder.`);
   }
   const release = lockDataDir(dataDir);
-  let lite: PGlite;
+  let lite: PGliteLike;
   let prepared: string[];
   try {
     prepared = await prepareInChild(dir);
-    lite = await PGlite.create(dir, PGLITE_OPTIONS);
+    // In a worker thread of its own, so its queries never hold up the live rooms.
+    lite = await startPgliteThread(dir, PGLITE_OPTIONS);
   } catch (error) {
     release();
     throw new DatabaseError(`Cannot open the embedded database in ${dir}: ${(error as Error).message}`);
@@ -118,8 +119,9 @@ async function openPglite(dataDir: string): Promise<Database> {
     query: async <T>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,
   };
   // The adapter is built against an older copy of Prisma's adapter types; at run time the
-  // interface is the same (see docs: pglite-prisma-adapter 0.6 with @prisma/client 6.19).
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) as unknown as PrismaPg });
+  // interface is the same (see docs: pglite-prisma-adapter 0.6 with @prisma/client 6.19). It
+  // gets the thread's stand-in for a PGlite instance (the calls it makes, see pglite-thread.ts).
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite as never) as unknown as PrismaPg });
   let reported = false;
   return {
     kind: 'pglite',
