@@ -71,8 +71,12 @@ describe('a resume flood on the embedded database', () => {
     times.sort((a, b) => a - b);
     const worst = times[times.length - 1]!;
     console.log(`answer acks during the flood: p50 ${times[5]!.toFixed(1)} ms, max ${worst.toFixed(1)} ms; ${JSON.stringify([...outcomes])}`);
-    // Loose on purpose (a shared CI machine); a frozen room would take seconds.
-    expect(worst).toBeLessThan(500);
+    // Loose on purpose (a shared CI machine, ten samples; the benchmark measures the p99). An
+    // answer that arrives while the flood's 60 permitted lookups queue for the one database
+    // connection waits behind them (a few hundred ms); without the limit every ack took
+    // seconds.
+    expect(times[5]!).toBeLessThan(100);
+    expect(worst).toBeLessThan(1_500);
     // Only the per-address lookup budget (60 a minute) ever reached the database.
     expect(outcomes.get('BAD_TOKEN') ?? 0).toBeLessThanOrEqual(60);
     expect((outcomes.get('RATE_LIMITED') ?? 0) + (outcomes.get('BAD_TOKEN') ?? 0)).toBeGreaterThan(100);
