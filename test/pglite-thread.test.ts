@@ -34,9 +34,11 @@ describe('the embedded database in its own thread', () => {
     clearInterval(timer);
     loop.disable();
     expect(took).toBeGreaterThanOrEqual(1_400);
-    // A 50 ms timer kept firing all along; on the calling thread it would have fired once.
-    expect(ticks).toBeGreaterThanOrEqual(20);
-    expect(loop.max / 1e6).toBeLessThan(300);
+    // A 50 ms timer kept firing all along (about 30 times); on the calling thread it would not
+    // have fired at all, and the loop would have stopped for the whole 1.5 s. Loose bounds:
+    // the suite shares two cores.
+    expect(ticks).toBeGreaterThanOrEqual(15);
+    expect(loop.max / 1e6).toBeLessThan(700);
   });
 
   it('returns the column types Prisma expects and keeps transactions whole', async () => {
