@@ -6,6 +6,7 @@ import { prismaGameStore, type GameStore, type GameWrite } from '../server/rooms
 import { createTestDatabase, type TestDatabase } from './support/db.js';
 import {
   attachHost,
+  client,
   createGame,
   eventually,
   joinPlayer,
@@ -195,6 +196,32 @@ describe('a hung database', () => {
     okData(await submitted);
     expect(await answersOf(game.gameId)).toBe(1);
     for (const c of [host, ann.client]) c.close();
+    await server.close();
+  });
+});
+
+describe('a join whose connection goes before its row is stored', () => {
+  it('leaves the player in the game, offline, not online on a dead socket', async () => {
+    const clock = new ManualClock();
+    const store = flakyStore();
+    const server = await startRoomsServer(tdb.db, { clock, gameStore: store });
+    const game = await createGame(server, { questionCount: 1 });
+    const host = await attachHost(server, game);
+    let release = () => {};
+    store.hold = new Promise<void>((resolve) => (release = resolve));
+    const c = await client(server);
+    okData(await c.call('room:check', { code: game.code }));
+    c.socket.emit('room:join', { code: game.code, nickname: 'Gone' }, () => {});
+    await host.take('player:joined');
+    c.close();
+    await new Promise((r) => setTimeout(r, 50));
+    store.hold = null;
+    release();
+    await eventually(async () => {
+      const view = okData(await host.call('host:attach', { gameId: game.gameId, hostToken: game.hostToken }));
+      expect(view.players.map((p) => [p.nickname, p.connected])).toEqual([['Gone', false]]);
+    });
+    host.close();
     await server.close();
   });
 });

@@ -47,6 +47,9 @@ export function socketLink(socket: IoSocket, gameId: string): Link {
   const joined = new Set<string>();
   const link: Link = {
     id: socket.id,
+    get connected() {
+      return socket.connected;
+    },
     join(channel, slice = 0) {
       const name = channelName(gameId, channel, slice);
       joined.add(name);

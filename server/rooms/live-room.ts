@@ -131,8 +131,11 @@ export class LiveRoom {
       // Seated (and told so) once the player's row is stored; until then the link gets no
       // broadcasts, and the view it then receives is the room as it is at that moment.
       void this.opts.writer.whenStored().then((stored) =>
-        this.task(null, () => {
+        this.task(null, async () => {
           if (!stored || this.closed) return reply(fail(stored ? 'GAME_FINISHED' : 'INTERNAL'));
+          // The connection went while the row was being stored: the player is in the game,
+          // offline, and can come back with the token (if the ack reached them) like anyone.
+          if (!link.connected) return this.apply(this.step({ type: 'disconnect', playerId }).effects);
           this.seatPlayer(playerId, link, reply);
         }),
       );
@@ -179,10 +182,12 @@ export class LiveRoom {
       const result = this.step({ type: 'submitAnswer', playerId, questionId, optionIndex });
       if (result.error) return reply({ ok: false, error: result.error });
       // Acked once stored (group commit: the room goes on meanwhile, and the answers of the
-      // same moment share one write). The ack is registered before the effects run, so it
-      // precedes a reveal that this answer triggers.
-      await this.apply(result.effects, () => {
+      // same moment share one write). The ack waits from the moment the answer's write is
+      // queued, so it goes out before a reveal that this answer triggers.
+      await this.apply(result.effects, (effect) => {
+        if (effect.what !== 'answer') return false;
         void this.opts.writer.whenStored().then((stored) => reply(stored ? ok({ questionId, optionIndex }) : fail('INTERNAL')));
+        return true;
       });
     });
   }
@@ -264,8 +269,9 @@ export class LiveRoom {
     link.send('game:state', view);
   }
 
-  /** Carries out effects in order; `onPersisted` runs right after the first write is queued. */
-  private async apply(effects: Effect[], onPersisted?: () => void): Promise<void> {
+  /** Carries out effects in order; `onPersisted` sees each write right after it is queued,
+   *  until it returns true. */
+  private async apply(effects: Effect[], onPersisted?: (effect: PersistEffect) => boolean): Promise<void> {
     const { pacer, channels } = this.opts;
     // Consecutive per-player and host sends go out together as one paced send (at most
     // SENDS_PER_BATCH of them); a broadcast or an eviction first waits for those before it.
@@ -308,8 +314,7 @@ export class LiveRoom {
         }
         case 'persist':
           this.persist(effect);
-          onPersisted?.();
-          onPersisted = undefined;
+          if (onPersisted?.(effect)) onPersisted = undefined;
           break;
       }
     }

@@ -31,6 +31,8 @@ export interface RoomChannels {
 /** One client connection as a room sees it. */
 export interface Link {
   readonly id: string;
+  /** False once the connection has gone (a join is seated only on a live connection). */
+  readonly connected: boolean;
   /** Starts receiving the room's broadcasts for that channel; players give their slice. */
   join(channel: Channel, slice?: number): void;
   send<E extends ServerEvent>(event: E, payload: ServerPayload<E>): void;
