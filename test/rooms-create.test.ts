@@ -1,6 +1,7 @@
 // Creating a game from the notes bank (the production question source): the questions are
 // generated from the deck's facts, frozen into GameQuestion rows, and limited to the topics
 // the host picked; unknown decks and empty topic choices are clear errors.
+import { joinBase } from '../server/rooms/routes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankQuestionSource } from '../server/rooms/question-source.js';
 import { inlineGenerator } from '../server/questions/generator-thread.js';
@@ -98,5 +99,21 @@ describe('POST /api/games from the notes bank', () => {
     const empty = await post({ deckId, topics: [['Chemistry']] });
     expect(empty.status).toBe(422);
     expect(await empty.json()).toMatchObject({ ok: false, error: { code: 'NOT_ENOUGH_QUESTIONS' } });
+  });
+});
+
+describe('the join link', () => {
+  it('is PUBLIC_URL, else the address the host used, but never loopback when a LAN address exists', () => {
+    const lan = ['192.168.1.20'];
+    expect(joinBase('https://quiz.example.org/', 'http', 'localhost:3000', lan)).toBe('https://quiz.example.org');
+    expect(joinBase(undefined, 'http', 'localhost:3000', lan)).toBe('http://192.168.1.20:3000');
+    expect(joinBase(undefined, 'http', '127.0.0.1:3000', lan)).toBe('http://192.168.1.20:3000');
+    expect(joinBase(undefined, 'http', '[::1]:3000', lan)).toBe('http://192.168.1.20:3000');
+    expect(joinBase(undefined, 'http', 'localhost', lan)).toBe('http://192.168.1.20');
+    // Opened through the LAN or a name: that is what phones use too.
+    expect(joinBase(undefined, 'http', '192.168.1.20:3000', lan)).toBe('http://192.168.1.20:3000');
+    expect(joinBase(undefined, 'https', 'quiz.local', lan)).toBe('https://quiz.local');
+    // No network at all: localhost is all there is.
+    expect(joinBase(undefined, 'http', 'localhost:3000', [])).toBe('http://localhost:3000');
   });
 });

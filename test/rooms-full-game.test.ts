@@ -1,6 +1,7 @@
 // A whole game over real sockets and a real database: host and three players from the
 // lobby to the closed room, with the scores checked against the formula and the stored
 // rows checked against what the players were told. A second game runs on the real clock.
+import { lanAddresses } from '../server/banner.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointsFor } from '../shared/scoring.js';
 import { systemClock } from '../server/rooms/clock.js';
@@ -41,7 +42,10 @@ describe('a full game, host and three players', () => {
   it('runs from the lobby to the closed room with correct scores and stored rows', async () => {
     const game = await createGame(server, { questionCount: 3, secondsPerQuestion: 10 });
     expect(game.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
-    expect(game.joinUrl).toBe(`${server.baseUrl}/?code=${game.code}`);
+    // Created through 127.0.0.1: phones get this machine's network address instead, if it has one.
+    const lan = lanAddresses()[0];
+    const port = new URL(server.baseUrl).port;
+    expect(game.joinUrl).toBe(`${lan ? `http://${lan}:${port}` : server.baseUrl}/?code=${game.code}`);
     const row = await tdb.db.prisma.game.findUniqueOrThrow({ where: { id: game.gameId }, include: { questions: true } });
     expect(row.hostTokenHash).toBe(hashToken(game.hostToken));
     expect(JSON.stringify(row)).not.toContain(game.hostToken);

@@ -8,6 +8,7 @@ import { sendError } from '../http/errors.js';
 import { createLiveGame } from './create-game.js';
 import { QuestionSourceError } from './question-source.js';
 import type { RoomRegistry } from './registry.js';
+import { lanAddresses } from '../banner.js';
 
 /** "secondsPerQuestion: Too big: expected number to be <=120; …" for the host's form. */
 export function describeIssues(error: z.ZodError): string {
@@ -33,7 +34,7 @@ export function gameRoutes(app: express.Express, deps: AppDeps, host: express.Re
       }
       throw error;
     }
-    const base = (deps.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '');
+    const base = joinBase(deps.publicUrl, req.protocol, req.get('host') ?? 'localhost');
     res.status(201).json({
       ok: true,
       data: { ...created, joinUrl: `${base}/?code=${created.code}` },
@@ -66,4 +67,17 @@ export function gameRoutes(app: express.Express, deps: AppDeps, host: express.Re
       },
     });
   });
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Where phones join: PUBLIC_URL if set; else the address the host opened, unless that is
+ *  this computer's loopback (no phone can reach "localhost"), then its LAN address. */
+export function joinBase(publicUrl: string | undefined, protocol: string, host: string, lan: string[] = lanAddresses()): string {
+  if (publicUrl) return publicUrl.replace(/\/+$/, '');
+  const at = host.lastIndexOf(':');
+  const hasPort = at > host.lastIndexOf(']');
+  const hostname = hasPort ? host.slice(0, at) : host;
+  if (LOOPBACK.test(hostname) && lan[0]) return `${protocol}://${lan[0]}${hasPort ? host.slice(at) : ''}`;
+  return `${protocol}://${host}`;
 }

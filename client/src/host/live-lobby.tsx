@@ -9,6 +9,9 @@ import { hostSession } from './host-session.js';
 export function LiveLobby({ view, joinUrl, busy }: { view: HostView; joinUrl: string; busy: boolean }) {
   const url = joinUrl || `${location.origin}/?code=${view.code}`;
   const shown = url.replace(/^https?:\/\//, '');
+  // The server gives phones this computer's network address when the host screen was opened
+  // as localhost (which no phone can reach): say so, or the address looks like a mistake.
+  const viaLan = /^(localhost|127\.|\[::1\])/.test(location.hostname) && !url.startsWith(location.origin);
   const players = view.players;
   return (
     <section className="live-lobby" aria-labelledby="lobby-code">
@@ -19,6 +22,9 @@ export function LiveLobby({ view, joinUrl, busy }: { view: HostView; joinUrl: st
             {spacedCode(view.code)}
           </p>
           <p className="lobby-url mono">{shown}</p>
+          {viaLan ? (
+            <p className="lobby-facts lobby-note">Phones cannot reach {location.hostname}: they use this computer's network address.</p>
+          ) : null}
           <p className="lobby-facts">
             {view.questionCount} questions · {view.settings.secondsPerQuestion} s each ·{' '}
             {view.settings.display === 'host-only' ? 'answers on this screen' : 'questions on every phone'}
