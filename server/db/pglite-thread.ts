@@ -32,7 +32,6 @@ export interface PGliteTransactionLike {
   query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
   exec(sql: string, options?: QueryOptions): Promise<Results[]>;
   rollback(): Promise<void>;
-  readonly closed: boolean;
 }
 
 /** Text from the worker, parsed here: the query's own parsers first, then PGlite's defaults. */
@@ -106,9 +105,6 @@ export async function startPgliteThread(dir: string, options: Record<string, unk
           async rollback() {
             closed = true;
             await exec('ROLLBACK');
-          },
-          get closed() {
-            return closed;
           },
         };
         await exec('BEGIN');

@@ -33,11 +33,15 @@ export function playerIdForSeat(seat: number): string {
   return `p${seat + 1}`;
 }
 
+/** The seat a player id names ('p3' → 2), or -1 for anything that is not a player id. */
+export function seatOfId(playerId: string): number {
+  const match = /^p([1-9]\d{0,6})$/.exec(playerId);
+  return match ? Number(match[1]) - 1 : -1;
+}
+
 /** Seat of a player id, or -1. Ids encode the seat, so this is O(1) with no lookup map. */
 export function seatOf(state: GameState, playerId: string): number {
-  const match = /^p([1-9]\d{0,6})$/.exec(playerId);
-  if (!match) return -1;
-  const seat = Number(match[1]) - 1;
+  const seat = seatOfId(playerId);
   return seat < state.players.length ? seat : -1;
 }
 

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GameSettings } from '../../shared/game-types.js';
 import type { Snapshot, StoredAnswer } from '../game/restore.js';
+import { seatOfId } from '../game/state.js';
 import type { ServerQuestion } from '../game/types.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import type { SourcedQuestion } from './question-source.js';
@@ -11,6 +12,11 @@ import type { SourcedQuestion } from './question-source.js';
 /** Player rows are keyed by game and seat, so the protocol's `p3` maps to `<gameId>-p3`. */
 export function playerRowId(gameId: string, playerId: string): string {
   return `${gameId}-${playerId}`;
+}
+
+/** The protocol's player id (`p3`) of a player row id. */
+export function playerIdOfRow(gameId: string, rowId: string): string {
+  return rowId.slice(`${gameId}-`.length);
 }
 
 export function questionRowId(gameId: string, index: number): string {
@@ -292,7 +298,6 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
           players: { select: { id: true, sessionTokenHash: true } },
         },
       });
-      const prefix = (gameId: string) => `${gameId}-`;
       return Promise.all(
         games.map(async (g) => {
           const snap = g.snapshot as { state?: { round?: { index?: number } | null } } | null;
@@ -306,7 +311,6 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
               : [];
           const lastAnswer = rows.reduce((t, r) => Math.max(t, r.createdAt.getTime()), 0);
           const lastAliveAt = new Date(Math.max(lastAnswer, (g.snapshotAt ?? g.createdAt).getTime()));
-          const seatOfRow = (id: string) => Number(id.slice(prefix(g.id).length).replace(/^p/, '')) - 1;
           return {
             id: g.id,
             code: g.code,
@@ -326,9 +330,9 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
               line: q.line,
               explanation: q.explanation,
             })),
-            sessions: g.players.map((p) => ({ playerId: p.id.slice(prefix(g.id).length), tokenHash: p.sessionTokenHash })),
+            sessions: g.players.map((p) => ({ playerId: playerIdOfRow(g.id, p.id), tokenHash: p.sessionTokenHash })),
             answers: rows.map((r) => ({
-              seat: seatOfRow(r.playerId),
+              seat: seatOfId(playerIdOfRow(g.id, r.playerId)),
               questionIndex: index!,
               optionIndex: r.optionIndex,
               elapsedMs: r.elapsedMs,

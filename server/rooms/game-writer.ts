@@ -304,16 +304,8 @@ export class GameWriter {
     queue.failures = 0;
     queue.stored += t.ops.length;
     // Acks first, so an answer's ack goes out before the reveal that waited for the same write.
-    queue.durable = queue.durable.filter((w) => {
-      if (w.upTo > queue.stored) return true;
-      w.resolve(true);
-      return false;
-    });
-    queue.waiters = queue.waiters.filter((w) => {
-      if (w.upTo > queue.stored) return true;
-      w.resolve(true);
-      return false;
-    });
+    queue.durable = settle(queue.durable, queue.stored);
+    queue.waiters = settle(queue.waiters, queue.stored);
     queue.urgent = queue.waiters.length + queue.durable.length > 0;
     this.forgetIfIdle(t.gameId, queue);
   }
@@ -346,6 +338,15 @@ export class GameWriter {
 
 function toGameWrite(t: Taken): GameWrite {
   return { gameId: t.gameId, ...mergeOps(t.ops) };
+}
+
+/** Resolves the waiters whose ops are all stored; returns the others. */
+function settle(waiters: GameQueue['waiters'], stored: number): GameQueue['waiters'] {
+  return waiters.filter((w) => {
+    if (w.upTo > stored) return true;
+    w.resolve(true);
+    return false;
+  });
 }
 
 function sleep(ms: number): Promise<void> {

@@ -37,11 +37,6 @@ export class PastGames {
     return !!hit && this.now() - hit.at < TTL_MS;
   }
 
-  /** A game that comes back to memory (restored) or changes status is asked about afresh. */
-  forget(kind: Kind, key: string): void {
-    this.cache.delete(`${kind}:${key}`);
-  }
-
   private async lookup(kind: Kind, key: string, ask: () => Promise<string | null>): Promise<string | null> {
     const id = `${kind}:${key}`;
     const hit = this.cache.get(id);

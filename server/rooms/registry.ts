@@ -6,7 +6,7 @@ import { createGame } from '../game/state.js';
 import { isSnapshot, restoreState } from '../game/restore.js';
 import type { GameState } from '../game/types.js';
 import type { RoomClock } from './clock.js';
-import type { GameStore } from './game-store.js';
+import { playerRowId, type GameStore } from './game-store.js';
 import { LiveRoom } from './live-room.js';
 import type { QuestionSource, SourcedQuestion } from './question-source.js';
 import type { NicknamePolicy } from './nicknames.js';
@@ -133,7 +133,7 @@ export class RoomRegistry {
           : null;
       if (!fresh || !state || this.codeInUse(game.code) || state.phase === 'ended') {
         const standings = (state?.ranking ?? []).map((seat, i) => ({
-          id: `${game.id}-${state!.players[seat]!.id}`,
+          id: playerRowId(game.id, state!.players[seat]!.id),
           score: state!.players[seat]!.score,
           rank: i + 1,
         }));
