@@ -114,10 +114,6 @@ async function openPglite(dataDir: string): Promise<Database> {
     release();
     throw new DatabaseError(`Cannot open the embedded database in ${dir}: ${(error as Error).message}`);
   }
-  const runner: SqlRunner = {
-    exec: async (sql) => void (await lite.exec(sql)),
-    query: async <T>(sql: string, params?: unknown[]) => (await lite.query<T>(sql, params)).rows,
-  };
   // The adapter is built against an older copy of Prisma's adapter types; at run time the
   // interface is the same (see docs: pglite-prisma-adapter 0.6 with @prisma/client 6.19). It
   // gets the thread's stand-in for a PGlite instance (the calls it makes, see pglite-thread.ts).
@@ -127,11 +123,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     prisma,
     async migrate() {
-      // Applied while opening (prepareInChild); reported by the first call. Checked again in
-      // case the migrations folder changed since.
-      const earlier = reported ? [] : prepared;
+      // Applied while opening, by the child process that also created the cluster
+      // (prepareInChild): the first call reports them, later ones find nothing pending.
+      const applied = reported ? [] : prepared;
       reported = true;
-      return [...earlier, ...(await applyMigrations(runner))];
+      return applied;
     },
     async close() {
       await prisma.$disconnect();
