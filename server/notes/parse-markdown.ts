@@ -1,12 +1,14 @@
-// Markdown notes (001, and the non-table parts of 003), parsed with remark + remark-gfm so
-// headings, nested lists, indented paragraphs inside items and pipe tables keep their
-// structure and their line positions. Inline text is taken from the source slice of each
+// Markdown notes (001, and the non-table parts of 003), parsed with micromark into an mdast
+// tree (the parser under remark) with GFM tables and math blocks, so headings, nested lists,
+// indented paragraphs inside items and pipe tables keep their structure and their line
+// positions. Inline text is taken from the source slice of each
 // node and cleaned by clean-inline, the same cleaner every other layout uses.
 import type { Heading, List, ListItem as MdListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { math } from 'micromark-extension-math';
 import { cleanInline } from './clean-inline.js';
 import { isTocEntry, rejectLine } from './filters.js';
 import { headingRole, type HeadingRole, type RoleEvidence } from './heading-role.js';
@@ -17,7 +19,15 @@ import { splitTerm } from './split-term.js';
 import type { HeadingInfo, ParserResult, TopicMark } from './topic-trail.js';
 import type { FactFlag } from './types.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+// Only the block structure is read: every inline text is taken from the source and cleaned by
+// clean-inline. So of GFM only tables are parsed (autolinks, footnotes, strikethrough and task
+// items are inline or ignored, and autolink literals alone cost a fifth of the parse), and
+// inline constructs are off: a paragraph or cell is one text node spanning its source.
+const INLINE = ['attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink', 'mathText'];
+const PARSE_OPTIONS: FromMarkdownOptions = {
+  extensions: [gfmTable(), math(), { disable: { null: INLINE } }],
+  mdastExtensions: [gfmTableFromMarkdown(), mathFromMarkdown()],
+};
 
 // P3: the VS Code table of contents (001:8-56) and any run of anchor-link list items.
 export function maskToc(lines: string[], env: Env): string[] {
@@ -147,7 +157,7 @@ export function parseInPieces(source: string): Root {
   let offset = 0;
   for (let c = 0; c + 1 < cuts.length; c++) {
     const text = lines.slice(cuts[c], cuts[c + 1]).join('\n');
-    const piece = processor.parse(text) as Root;
+    const piece = fromMarkdown(text, PARSE_OPTIONS);
     shift(piece, cuts[c], offset);
     root.children.push(...piece.children);
     offset += text.length + 1;
