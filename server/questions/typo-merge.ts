@@ -111,15 +111,22 @@ function pieces(key: string): Set<string> {
   return out;
 }
 
-/** What the index holds about the keys of one length. */
-interface LengthIndex {
+/** What the index holds about the keys of one length and one side (see candidatePairs). */
+interface SideIndex {
   /** Deletion neighbourhood (of the key, then of its fold) -> positions in `sorted`. */
   raw: Map<string, number[]>;
   folded: Map<string, number[]>;
-  /** Long keys: three-letter piece -> positions, and each key's number of distinct pieces. */
+  /** Long keys: three-letter piece -> positions. */
   pieces: Map<string, number[]>;
+}
+
+/** Both sides of one length, and each long key's number of distinct pieces. */
+interface LengthIndex {
+  sides: [SideIndex, SideIndex];
   pieceCount: Map<number, number>;
 }
+
+const sideIndex = (): SideIndex => ({ raw: new Map(), folded: new Map(), pieces: new Map() });
 
 function push(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);
@@ -136,6 +143,11 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
  * spellings are paired by their common spelling. Only keys at most two characters apart in
  * length are ever compared, so the index holds three lengths at a time, which bounds its
  * memory. The pairs come back sorted like allPairs, so ties are decided as before.
+ *
+ * A merge folds a key of one file into a key of several (mergeMap), so apart from spelling
+ * variants only a pair with one key of each side can merge: each key is looked up among the
+ * other side's keys only, and a deck whose keys are all in one file (a first import) needs no
+ * index at all.
  */
 function* candidatePairs(sorted: readonly TypoMergeInput[]): Iterable<[number, number]> {
   const found = new Set<number>();
@@ -146,7 +158,8 @@ function* candidatePairs(sorted: readonly TypoMergeInput[]): Iterable<[number, n
 
   const window = new Map<number, LengthIndex>();
   const shared = new Map<number, number>();
-  let from = 0;
+  const sideOf = (i: number) => (sorted[i].files > 1 ? 1 : 0);
+  let from = sorted.some((k) => k.files > 1) && sorted.some((k) => k.files === 1) ? 0 : n;
   while (from < n) {
     const len = sorted[from].key.length;
     let to = from;
@@ -154,32 +167,35 @@ function* candidatePairs(sorted: readonly TypoMergeInput[]): Iterable<[number, n
     for (const l of window.keys()) if (l < len - 2) window.delete(l);
     // Below six characters nothing is close enough (allowed() is 0): only spelling variants.
     if (allowed(len) > 0) {
-      const here: LengthIndex = { raw: new Map(), folded: new Map(), pieces: new Map(), pieceCount: new Map() };
+      const here: LengthIndex = { sides: [sideIndex(), sideIndex()], pieceCount: new Map() };
       window.set(len, here);
-      const indexes = [...window.values()];
+      const lengths = [...window.values()];
       // A pair is as close as its shorter key allows; a key at most two longer than LONG_KEY
       // can be the longer key of a pair whose shorter one is still indexed by neighbourhood.
       const depth = len < 10 || len > LONG_KEY + 2 ? 1 : 2;
       for (let i = from; i < to; i++) {
         const key = sorted[i].key;
+        const side = sideOf(i);
+        const mine = here.sides[side];
+        const others = lengths.map((l) => l.sides[1 - side]);
         deletions(key, depth, (v) => {
-          for (const index of indexes) for (const j of index.raw.get(v) ?? []) add(i, j);
-          push(here.raw, v, i);
+          for (const index of others) for (const j of index.raw.get(v) ?? []) add(i, j);
+          push(mine.raw, v, i);
         });
         deletions(fold(key), 1, (v) => {
-          for (const index of indexes) for (const j of index.folded.get(v) ?? []) add(i, j);
-          push(here.folded, v, i);
+          for (const index of others) for (const j of index.folded.get(v) ?? []) add(i, j);
+          push(mine.folded, v, i);
         });
         if (len <= LONG_KEY) continue;
-        const mine = pieces(key);
+        const keyPieces = pieces(key);
         shared.clear();
-        for (const p of mine) for (const index of indexes) for (const j of index.pieces.get(p) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+        for (const p of keyPieces) for (const index of others) for (const j of index.pieces.get(p) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
         for (const [j, count] of shared) {
           const theirs = window.get(sorted[j].key.length)!.pieceCount.get(j)!;
-          if (count >= Math.max(mine.size, theirs) - PIECES_TWO_EDITS_CHANGE) add(i, j);
+          if (count >= Math.max(keyPieces.size, theirs) - PIECES_TWO_EDITS_CHANGE) add(i, j);
         }
-        for (const p of mine) push(here.pieces, p, i);
-        here.pieceCount.set(i, mine.size);
+        for (const p of keyPieces) push(mine.pieces, p, i);
+        here.pieceCount.set(i, keyPieces.size);
       }
     }
     from = to;
