@@ -102,6 +102,20 @@ describe('import thread fallback', () => {
     expect(logs.join('')).toContain('import thread unavailable');
   }, 60_000);
 
+  it('starts the thread when a deck is created, before its first upload arrives', async () => {
+    logs.length = 0;
+    // A thread that cannot start shows the attempt in the log; nothing has been imported.
+    const worker = threadImportWorker(logger, { entry: new URL('./no-such-import-worker.ts', import.meta.url) });
+    await withApp(worker, async (url) => {
+      const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+      const res = await fetch(`${url}/api/decks`, { method: 'POST', headers, body: JSON.stringify({ name: 'prepared' }) });
+      expect(res.status).toBe(201);
+      for (let i = 0; i < 100 && !logs.join('').includes('import thread failed'); i++) await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(logs.join('')).toContain('import thread failed');
+    await worker.close();
+  }, 30_000);
+
   it('lets an idle thread go and starts a new one for the next import', async () => {
     logs.length = 0;
     const worker = threadImportWorker(logger, { idleMs: 50 });

@@ -29,6 +29,8 @@ export function bankRoutes(app: express.Express, deps: AppDeps, host: express.Re
   app.post('/api/decks', host, async (req, res) => {
     const body = parseInput(createDeckBody, req.body, 'deck');
     send(res, await createDeck(prisma, body.name), 201);
+    // A new deck's next request is its first import.
+    deps.importWorker?.prepare();
   });
 
   app.get('/api/decks/:deckId', host, async (req, res) => {
@@ -50,6 +52,7 @@ export function bankRoutes(app: express.Express, deps: AppDeps, host: express.Re
     async (req, _res, next) => {
       const { deckId } = parseInput(deckParams, req.params, 'deck id');
       await requireDeck(prisma, deckId);
+      deps.importWorker?.prepare();
       next();
     },
     readUploads,
