@@ -164,6 +164,17 @@ interface ViewBase {
   stage: StageView;
 }
 
+/** Who is in the lobby, as the players' phones show it. */
+export interface LobbyRoster {
+  /** Players in the game (kicked players are not). */
+  count: number;
+  /** Their nicknames, newest first, at most LOBBY_NAMES_SHOWN of them. */
+  names: string[];
+}
+
+/** A phone lists this many names; a bigger room shows the newest and "and N more". */
+export const LOBBY_NAMES_SHOWN = 40;
+
 /** Sent to one player when they join or come back: enough to redraw the whole screen. */
 export interface PlayerView extends ViewBase {
   me: Standing & { playerId: string; nickname: string };
@@ -171,6 +182,8 @@ export interface PlayerView extends ViewBase {
   myAnswer: number | null;
   /** Own outcome, present from the reveal of a question until the next question starts. */
   myResult: PlayerResult | null;
+  /** Who else is in, while the game is in its lobby (updated by 'lobby:roster'). */
+  lobby?: LobbyRoster;
 }
 
 export interface HostView extends ViewBase {

@@ -10,6 +10,7 @@ import type { Ack } from './errors.js';
 import type {
   HostView,
   LeaderboardPayload,
+  LobbyRoster,
   PlayerResult,
   PlayerSummary,
   PlayerView,
@@ -101,6 +102,8 @@ export interface ServerToClientEvents {
   /** room: the clock stopped / restarted. */
   'game:paused': (payload: ClockPayload) => void;
   'game:resumed': (payload: ClockPayload) => void;
+  /** players: who is in the lobby; at most one a second, after joins and departures. */
+  'lobby:roster': (payload: LobbyRoster) => void;
   /** host: lobby and presence updates. */
   'player:joined': (payload: PlayerJoinedPayload) => void;
   'player:left': (payload: PlayerLeftPayload) => void;

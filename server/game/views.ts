@@ -3,7 +3,7 @@
 // They reuse the payload builders of the broadcasts, so the two cannot drift apart, and
 // none of those builders exposes the answer of a question before its reveal.
 import { seatGet } from './seat-table.js';
-import type { HostView, PlayerView, StageView } from '../../shared/game-types.js';
+import { LOBBY_NAMES_SHOWN, type HostView, type LobbyRoster, type PlayerView, type StageView } from '../../shared/game-types.js';
 import {
   devicePrompt,
   deviceQuestion,
@@ -87,7 +87,17 @@ export function playerView(state: GameState, playerId: string, now: number): Pla
     me: { playerId: player.id, nickname: player.nickname, ...standing(state, seat) },
     myAnswer: inQuestion && round ? (seatGet(round.answers, seat)?.optionIndex ?? null) : null,
     myResult: showsResult ? playerResult(state, seat) : null,
+    ...(state.phase === 'lobby' ? { lobby: lobbyRoster(state) } : {}),
   };
+}
+
+/** The players in the game, newest first, as the lobby on the phones lists them. */
+export function lobbyRoster(state: GameState): LobbyRoster {
+  const names: string[] = [];
+  for (let seat = state.players.length - 1; seat >= 0 && names.length < LOBBY_NAMES_SHOWN; seat--) {
+    if (!state.players[seat].kicked) names.push(state.players[seat].nickname);
+  }
+  return { count: state.activeCount, names };
 }
 
 export function hostView(state: GameState, now: number): HostView {

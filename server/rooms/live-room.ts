@@ -15,7 +15,7 @@ import { reduce } from '../game/reducer.js';
 import { takeSnapshot } from '../game/restore.js';
 import { seatOf } from '../game/state.js';
 import type { Command, Effect, GameState, PersistEffect, ReduceResult } from '../game/types.js';
-import { hostView, playerView } from '../game/views.js';
+import { hostView, lobbyRoster, playerView } from '../game/views.js';
 import type { RoomClock } from './clock.js';
 import { isFinal, writeOpsFor } from './persist-ops.js';
 import { broadcast } from './room-broadcast.js';
@@ -26,6 +26,8 @@ import { sliceCount, sliceOfSeat, type Link, type RoomChannels } from './transpo
 
 /** Most per-player or host sends made in one paced send (see send-pacer.ts). */
 const SENDS_PER_BATCH = 200;
+/** The phones' lobby list is sent at most this often: one send per join would be quadratic. */
+export const LOBBY_ROSTER_EVERY_MS = 1_000;
 
 export type Respond<T> = (response: Ack<T>) => void;
 export type HostCommand = Extract<Command, { type: 'start' | 'next' | 'skip' | 'pause' | 'resume' | 'end' | 'kick' | 'lock' | 'unlock' }>;
@@ -59,6 +61,8 @@ export class LiveRoom {
   private tail: Promise<void> = Promise.resolve();
   private cancelTimer: (() => void) | null = null;
   private cancelDrop: (() => void) | null = null;
+  private cancelRoster: (() => void) | null = null;
+  private rosterSentAt = Number.NEGATIVE_INFINITY;
   private closed = false;
   /** Last command time on the room clock; the registry expires rooms left idle. */
   lastActivity: number;
@@ -304,6 +308,7 @@ export class LiveRoom {
         case 'sendToHost':
           sends.push(() => channels.emitHosts(effect.event as 'player:joined', effect.payload as never));
           if (sends.length >= SENDS_PER_BATCH) await sendQueued();
+          if (this.state.phase === 'lobby') this.rosterChanged();
           break;
         case 'evict': {
           await sendQueued();
@@ -345,6 +350,24 @@ export class LiveRoom {
     });
   }
 
+  /** A join or departure in the lobby: the phones get the new list within a second, in one
+   *  send per players' slice however many joined meanwhile. */
+  private rosterChanged(): void {
+    if (this.cancelRoster || this.closed) return;
+    const { clock, channels, pacer } = this.opts;
+    const at = Math.max(clock.now(), this.rosterSentAt + LOBBY_ROSTER_EVERY_MS);
+    this.cancelRoster = clock.schedule(at, () => {
+      void this.task(null, async () => {
+        this.cancelRoster = null;
+        if (this.closed || this.state.phase !== 'lobby') return;
+        this.rosterSentAt = clock.now();
+        const roster = lobbyRoster(this.state);
+        const slices = sliceCount(this.state.players.length);
+        for (let slice = 0; slice < slices; slice++) await pacer.run(() => channels.emitPlayerSlice(slice, 'lobby:roster', roster));
+      });
+    });
+  }
+
   private scheduleDrop(now: number): void {
     if (this.cancelDrop) return;
     this.cancelDrop = this.opts.clock.schedule(now + this.opts.keepFinishedMs, () => {
@@ -365,7 +388,9 @@ export class LiveRoom {
   private clearTimers(): void {
     this.cancelTimer?.();
     this.cancelDrop?.();
+    this.cancelRoster?.();
     this.cancelTimer = null;
     this.cancelDrop = null;
+    this.cancelRoster = null;
   }
 }

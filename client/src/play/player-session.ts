@@ -100,6 +100,10 @@ export class PlayerSession extends Store<PlayerSnapshot> {
       });
       if (!result.skipped) play(result.correct ? 'correct' : 'wrong');
     });
+    socket.on('lobby:roster', (lobby) => {
+      const view = this.state.view;
+      if (view?.stage.phase === 'lobby') this.set({ view: { ...view, lobby, playerCount: lobby.count } });
+    });
     socket.on('player:kicked', ({ message }) => {
       this.kicked = true;
       if (this.state.code) playerSessions.clear(this.state.code);
