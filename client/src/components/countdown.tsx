@@ -28,11 +28,20 @@ export function Countdown({ clock, totalMs, label, size = 'md', ticking = false 
     lastTick.current = seconds;
   }, [seconds, ticking, running]);
 
+  // Screen readers hear the time politely at a few moments, not every second: when the
+  // countdown starts, at 10 and at 5 seconds left.
+  const announced = useRef('');
+  const total = Math.ceil(totalMs / 1000);
+  if (running && (seconds === total || seconds === 10 || seconds === 5)) announced.current = `${label}: ${seconds} seconds`;
+
   const urgent = seconds <= 3;
   return (
     <div className={`countdown countdown-${size}${urgent ? ' is-urgent' : ''}`}>
       <span className="countdown-number" role="timer" aria-label={`${label}: ${seconds} seconds`}>
         {seconds}
+      </span>
+      <span className="visually-hidden" aria-live="polite">
+        {announced.current}
       </span>
       <span className="countdown-bar" aria-hidden="true">
         <span className="countdown-fill" style={{ transform: `scaleX(${fraction})` }} />

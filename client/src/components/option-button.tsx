@@ -16,17 +16,18 @@ interface Props {
 export function OptionButton({ index, label, chosen, disabled, correct, onChoose }: Props) {
   const style = optionStyle(index);
   const state = correct === null ? '' : correct ? ' is-correct' : ' is-wrong';
-  const spoken = `${style.letter}, ${style.name}${label ? `: ${label}` : ''}`;
+  // The button's name is what it shows (the letter and the text), with the shape's name
+  // said first for those who cannot see it.
   return (
     <button
       type="button"
       className={`option-button ${style.className}${chosen ? ' is-chosen' : ''}${state}${label ? '' : ' shape-only'}`}
-      aria-label={spoken}
       aria-pressed={chosen}
       disabled={disabled}
       onClick={() => onChoose(index)}
     >
       <span className="option-mark">
+        <span className="visually-hidden">{style.name} </span>
         <OptionShape shape={style.shape} />
         <span className="opt-letter">{style.letter}</span>
       </span>

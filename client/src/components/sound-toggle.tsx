@@ -14,7 +14,7 @@ export function SoundToggle() {
       onClick={() => setSoundEnabled(!on)}
     >
       <SpeakerIcon on={on} />
-      <span className="icon-button-text">{on ? 'Sound on' : 'Muted'}</span>
+      <span className="icon-button-text">{on ? 'Sound on' : 'Sound off'}</span>
     </button>
   );
 }

@@ -152,7 +152,7 @@ export function JoinScreen() {
             The 6-character code on the big screen.
           </p>
           <Notice>{error}</Notice>
-          <button className="button primary big" type="submit" disabled={busy}>
+          <button className="button primary big" type="submit" disabled={busy} aria-busy={step === 'checking'}>
             {step === 'checking' ? 'Checking…' : 'Next'}
           </button>
         </form>
@@ -183,7 +183,7 @@ export function JoinScreen() {
             <button type="button" className="button" onClick={() => void suggest()} disabled={busy || suggesting}>
               {suggesting ? 'Thinking…' : 'Suggest a name'}
             </button>
-            <button className="button primary big grow" type="submit" disabled={busy}>
+            <button className="button primary big grow" type="submit" disabled={busy} aria-busy={step === 'joining'}>
               {step === 'joining' ? 'Joining…' : 'Join'}
             </button>
           </div>

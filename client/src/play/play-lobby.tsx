@@ -3,8 +3,11 @@ import { CheckCircleIcon } from '../components/icons.js';
 import { plural } from '../lib/format.js';
 
 export function PlayLobby({ view }: { view: PlayerView }) {
+  const lobby = view.lobby;
+  const count = lobby?.count ?? view.playerCount;
+  const more = lobby ? count - lobby.names.length : 0;
   return (
-    <section className="play-center play-lobby" aria-live="polite">
+    <section className="play-center play-lobby">
       <CheckCircleIcon className="icon big-icon" />
       <h1>You're in!</h1>
       <p className="lead">
@@ -12,11 +15,25 @@ export function PlayLobby({ view }: { view: PlayerView }) {
       </p>
       <p className="hint">
         {plural(view.questionCount, 'question')} · waiting for the host to start
-        {view.playerCount > 1 ? ` · ${plural(view.playerCount, 'player')}` : ''}
       </p>
       {view.display === 'host-only' ? (
         <p className="hint">Questions appear on the big screen; you answer here with the shapes.</p>
       ) : null}
+      <section className="lobby-roster" aria-labelledby="lobby-roster-title">
+        <h2 id="lobby-roster-title" aria-live="polite">
+          {count === 1 ? 'Only you so far' : `${plural(count, 'player')} in`}
+        </h2>
+        {lobby && lobby.names.length > 1 ? (
+          <ul className="roster-names">
+            {lobby.names.map((name, i) => (
+              <li key={`${i}-${name}`} className={name === view.me.nickname ? 'is-me' : undefined}>
+                {name}
+              </li>
+            ))}
+            {more > 0 ? <li className="roster-more">and {more} more</li> : null}
+          </ul>
+        ) : null}
+      </section>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { PlayerView } from '../../../shared/game-types.js';
 import { FlameIcon } from '../components/icons.js';
 import { OptionBadge } from '../components/option-badge.js';
 import { optionStyle } from '../components/option-style.js';
-import { ordinal } from '../lib/format.js';
+import { ordinal, topicLabel } from '../lib/format.js';
 
 export function PlayResult({ view }: { view: PlayerView }) {
   const stage = view.stage;
@@ -61,6 +61,15 @@ export function PlayResult({ view }: { view: PlayerView }) {
             <OptionBadge index={reveal.correctIndex} />
             {answerText(question.options[reveal.correctIndex], reveal.correctIndex)}
           </span>
+          {reveal.explanation ? (
+            <div className="result-note">
+              <p className="result-explanation">{reveal.explanation}</p>
+              <p className="result-source hint">
+                From the notes: <span className="mono">{reveal.source.file}:{reveal.source.line}</span>
+                {reveal.source.topic.length ? ` · ${topicLabel(reveal.source.topic)}` : ''}
+              </p>
+            </div>
+          ) : null}
         </div>
       ) : null}
 
