@@ -87,7 +87,7 @@ export function FactRow({ fact, base, deckId, curation, onEdited, onCurated }: P
             </span>
           );
         })}{' '}
-        <button type="button" className="button ghost small fact-fix" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={`Fix “${fact.term}”`}>
+        <button type="button" className="button ghost small fact-fix" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={`${open ? 'Close' : 'Fix'} “${fact.term}”`}>
           {open ? 'Close' : 'Fix'}
         </button>
       </p>

@@ -15,6 +15,7 @@ import { LiveBoard } from './live-board.js';
 import { LiveLobby } from './live-lobby.js';
 import { LiveQuestion } from './live-question.js';
 import { LiveReveal } from './live-reveal.js';
+import { useFitToBox } from './use-fit.js';
 
 export function LiveScreen({ gameId }: { gameId: string }) {
   // The per-game token from creating the game; failing that, the server's host secret
@@ -26,6 +27,9 @@ export function LiveScreen({ gameId }: { gameId: string }) {
   const flags = useQuestionFlags(gameId);
   const flagRef = useRef(flags.flag);
   flagRef.current = flags.flag;
+  const stageRef = useRef<HTMLDivElement>(null);
+  // The lobby may scroll (QR code, player list); every other phase fits the screen.
+  useFitToBox(stageRef, !!snap.view && snap.view.stage.phase !== 'lobby');
 
   useEffect(() => {
     if (key) hostSession.attach(gameId, key.hostToken);
@@ -114,7 +118,7 @@ export function LiveScreen({ gameId }: { gameId: string }) {
           Quiz <span>night</span>
         </Link>
         <div className="live-top-right">
-          {stage.phase !== 'lobby' ? (
+          {stage.phase !== 'lobby' && stage.phase !== 'podium' && stage.phase !== 'ended' ? (
             <>
               <span className="live-code">
                 Join at <strong className="mono">{spacedCode(view.code)}</strong>
@@ -137,7 +141,7 @@ export function LiveScreen({ gameId }: { gameId: string }) {
         </div>
       ) : null}
 
-      <div className="live-stage">
+      <div className="live-stage" ref={stageRef}>
         {stage.phase === 'lobby' ? <LiveLobby view={view} joinUrl={key.joinUrl} busy={snap.busy} /> : null}
         {running ? <LiveQuestion view={view} clock={snap.clock} /> : null}
         {stage.phase === 'reveal' ? <LiveReveal view={view} /> : null}

@@ -108,7 +108,7 @@ export function PreviewItem({ deckId, index, q, notTermId, onNotTerm }: Props) {
             </p>
           ) : null}
           <div className="button-row">
-            <button type="button" className="button ghost small" onClick={() => void toggleStrike()} disabled={busy} aria-label={struckId ? `Undo: ask question ${index + 1} again` : `Never ask question ${index + 1} again`}>
+            <button type="button" className="button ghost small" onClick={() => void toggleStrike()} disabled={busy} aria-label={struckId ? `Undo: ask question ${index + 1} again` : `Never ask this: question ${index + 1}`}>
               {struckId ? 'Undo' : 'Never ask this'}
             </button>
             {fact && !editing ? (
