@@ -30,10 +30,17 @@ export function ResultsScreen({ gameId }: { gameId: string }) {
     if (me && search.get('player') !== me) navigate(`/results/${id}?player=${encodeURIComponent(me)}`, { replace: true });
   }, [me, id, search]);
 
+  // A printed handout shows every sub-topic and every note, not just the open ones.
+  useEffect(() => {
+    const openAll = () => document.querySelectorAll<HTMLDetailsElement>('.results-screen details').forEach((d) => (d.open = true));
+    window.addEventListener('beforeprint', openAll);
+    return () => window.removeEventListener('beforeprint', openAll);
+  }, []);
+
   const data = report.data;
   if (!data) {
     return (
-      <main className="results-screen theme-light">
+      <main className="results-screen">
         <div className="results-inner card">
           <h1>Results</h1>
           {report.error ? <Notice>{report.error}</Notice> : <p role="status">Loading the results…</p>}
@@ -51,7 +58,7 @@ export function ResultsScreen({ gameId }: { gameId: string }) {
   const everyone = [...data.players, ...data.kickedPlayers];
   const selected = everyone.find((p) => p.id === shown) ?? data.players[0] ?? null;
   return (
-    <main className="results-screen theme-light">
+    <main className="results-screen">
       <div className="results-inner">
         <header className="results-head">
           <div>
