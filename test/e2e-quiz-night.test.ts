@@ -70,9 +70,29 @@ async function expectFits(page: Page, what: string): Promise<void> {
   expect(await horizontalOverflow(page), `${what} overflows the phone screen`).toEqual([]);
 }
 
+/** On the projector, everything on the stage is visible between the top bar and the controls
+ *  (the stage never needs scrolling), at both projector sizes. */
+async function expectStageFits(page: Page, what: string): Promise<void> {
+  const own = page.viewportSize();
+  for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const fit = await page.evaluate(() => {
+      const stage = document.querySelector<HTMLElement>('.live-stage')!;
+      const controls = document.querySelector<HTMLElement>('.live-controls')!.getBoundingClientRect();
+      const lowest = Math.max(...Array.from(stage.querySelectorAll<HTMLElement>('*')).map((el) => el.getBoundingClientRect().bottom));
+      return { scrolls: stage.scrollHeight > stage.clientHeight + 1, lowest, controlsTop: controls.top };
+    });
+    expect(fit.scrolls, `${what} at ${size.width}x${size.height}: the stage scrolls`).toBe(false);
+    expect(fit.lowest, `${what} at ${size.width}x${size.height}: content under the controls`).toBeLessThanOrEqual(fit.controlsTop + 1);
+  }
+  if (own) await page.setViewportSize(own);
+}
+
 describe('quiz night in the browser', () => {
   beforeEach(() => {
     errors.length = 0;
+    shots.problems.length = 0;
   });
 
   it('runs from importing notes to the results page', { timeout: 150_000 }, async () => {
@@ -109,7 +129,7 @@ describe('quiz night in the browser', () => {
     await host.locator('.topic-pick', { hasText: 'Data Engineering' }).locator('input').check();
     await host.locator('.topic-pick', { hasText: 'Amazon SageMaker' }).locator('input').check();
     await host.getByLabel('Number of questions').fill(String(QUESTIONS));
-    await host.getByLabel('Time per question').selectOption('5');
+    await host.getByLabel('Time per question').selectOption('20');
     await host.getByRole('button', { name: 'Preview 5 questions' }).click();
     await host.locator('.preview-list > li').first().waitFor(WAIT);
     expect(await host.locator('.preview-options .is-answer').count()).toBeGreaterThan(0);
@@ -117,7 +137,7 @@ describe('quiz night in the browser', () => {
 
     // Curation: "Never ask this" on the first previewed question.
     const firstPreview = host.locator('.preview-list > li').first();
-    await firstPreview.getByRole('button', { name: 'Never ask question 1 again' }).click();
+    await firstPreview.getByRole('button', { name: 'Never ask this: question 1' }).click();
     await firstPreview.getByText('Never asked like this again').waitFor(WAIT);
     await firstPreview.scrollIntoViewIfNeeded();
     await shots.take(host, 'host-preview-struck');
@@ -155,6 +175,10 @@ describe('quiz night in the browser', () => {
       players.push(page);
     }
     const [ann, bob, cy] = players;
+    // The phones' lobby follows who is in, by name (at most a second behind).
+    await ann.getByRole('heading', { name: '3 players in' }).waitFor(WAIT);
+    expect(await ann.locator('.roster-names li').allTextContents()).toEqual(expect.arrayContaining(['Ann', 'Bob']));
+    expect(await ann.locator('.roster-names li.is-me').textContent()).toBe('Ann');
     await shots.take(ann, 'phone-lobby');
     await expectFits(ann, 'phone lobby');
 
@@ -183,6 +207,10 @@ describe('quiz night in the browser', () => {
     for (let q = 0; q < QUESTIONS; q++) {
       await host.locator('.live-question').waitFor(WAIT);
       await Promise.all(players.map((p) => p.locator('.option-button').first().waitFor(WAIT)));
+      // The topic line above the question never names the answer.
+      const answerText = stored[q].options[stored[q].answerIndex];
+      expect((await host.locator('.question-topic').textContent()) ?? '').not.toContain(answerText);
+      await expectStageFits(host, `question ${q + 1}`);
       if (q === 0) {
         await shots.take(host, 'host-question');
         await shots.take(bob, 'phone-question');
@@ -213,6 +241,10 @@ describe('quiz night in the browser', () => {
       expect(counts.reduce((sum, c) => sum + Number(c), 0)).toBe(3);
       expect(await ann.locator('.result-headline').textContent()).toBe('Correct!');
       expect(await bob.locator('.result-headline').textContent()).toBe('Not quite');
+      // Phones show the note behind the answer, with its place, as the projector does.
+      expect(await bob.locator('.result-source').textContent()).toBe(await host.locator('.reveal-source').textContent());
+      expect((await bob.locator('.result-explanation').textContent()) ?? '').not.toBe('');
+      await expectStageFits(host, `reveal ${q + 1}`);
       if (q === 0) {
         await shots.take(host, 'host-reveal');
         // Curation: the host flags this question with one key; players see nothing of it.
@@ -229,6 +261,10 @@ describe('quiz night in the browser', () => {
         await host.getByRole('heading', { name: 'Leaderboard' }).waitFor(WAIT);
         await ann.locator('.mini-board').waitFor(WAIT);
         expect(await host.locator('.board-row').count()).toBe(3);
+        // Every bar starts and ends at the same x, whatever the score's width.
+        const tracks = await host.locator('.board-track').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => [Math.round(r.left), Math.round(r.right)]));
+        expect(new Set(tracks.map((t) => t.join(','))).size).toBe(1);
+        await expectStageFits(host, `leaderboard ${q + 1}`);
         if (q === 0) {
           await shots.take(host, 'host-leaderboard');
           await shots.take(ann, 'phone-leaderboard');
@@ -243,6 +279,8 @@ describe('quiz night in the browser', () => {
     await Promise.all(players.map((p) => p.locator('.play-final').waitFor(WAIT)));
     expect(await ann.locator('.play-final h1').textContent()).toBe('You finished 1st');
     expect(await bob.locator('.play-final h1').textContent()).toBe('You finished 3rd');
+    expect(await host.locator('.live-code').count(), 'no "Join at" on the podium').toBe(0);
+    await expectStageFits(host, 'podium');
     await shots.take(host, 'host-podium');
     await shots.take(ann, 'phone-podium');
     await expectFits(ann, 'phone podium');
@@ -269,6 +307,14 @@ describe('quiz night in the browser', () => {
     await host.getByRole('heading', { name: 'Who knows what' }).waitFor(WAIT);
     expect(await host.locator('a[href$="/export.csv"]').count()).toBe(1);
     await shots.takeScrolling(host, 'host-results');
+    // The same dark screen as the rest of the evening; printed, a black-on-white handout.
+    expect(await host.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(29, 27, 75)');
+    await host.emulateMedia({ media: 'print' });
+    expect(await host.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await host.locator('.results-downloads').isVisible()).toBe(false);
+    await host.pdf({ path: path.join(shots.dir, 'results-handout.pdf'), format: 'A4' });
+    await shots.take(host, 'host-results-print', { fullPage: true });
+    await host.emulateMedia({ media: 'screen' });
 
     // One click for a rematch on the group's weakest topics: a new live room opens.
     await host.getByRole('button', { name: 'New game from our weakest topics' }).click();
@@ -308,6 +354,7 @@ describe('quiz night in the browser', () => {
     await shots.take(host, 'host-fact-fix');
 
     expect(errors).toEqual([]);
+    expect(shots.problems, 'axe-core: serious or critical findings').toEqual([]);
   });
 
   it('host-only display, kick, lock, a network drop, ending early, past games and the host gate', { timeout: 120_000 }, async () => {
@@ -324,7 +371,8 @@ describe('quiz night in the browser', () => {
     const game = await post<{ gameId: string; code: string }>('/api/games', {
       deckId: deck.id,
       questionCount: 2,
-      secondsPerQuestion: 5,
+      // Long enough for the screenshots at three sizes while a question is open.
+      secondsPerQuestion: 20,
       display: 'host-only',
       // No true/false: its buttons keep their words even in host-only display.
       kinds: ['def-to-term', 'term-to-def'],
@@ -430,5 +478,6 @@ describe('quiz night in the browser', () => {
     await other.getByRole('heading', { name: 'Decks' }).waitFor(WAIT);
 
     expect(errors).toEqual([]);
+    expect(shots.problems, 'axe-core: serious or critical findings').toEqual([]);
   });
 });
