@@ -36,7 +36,18 @@ export const GAME_RULES = {
   leaderboardSize: 5,
   podiumSize: 3,
   nicknameMaxChars: 20,
+  /** Auto-advance: 0 is off; otherwise the seconds a reveal or leaderboard stays up. */
+  autoAdvanceMin: 3,
+  autoAdvanceMax: 60,
 } as const;
+
+/** 0 (off) or a whole number of seconds from `autoAdvanceMin` to `autoAdvanceMax`. */
+export function isAutoAdvanceSeconds(value: unknown): value is number {
+  return (
+    value === 0 ||
+    (Number.isInteger(value) && (value as number) >= GAME_RULES.autoAdvanceMin && (value as number) <= GAME_RULES.autoAdvanceMax)
+  );
+}
 
 /** Room codes: short, case-insensitive, without look-alike characters (0/O, 1/I/L). */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -53,6 +64,9 @@ export interface GameSettings {
   display: DisplayMode;
   allowLateJoin: boolean;
   playerCap: number;
+  /** After a reveal, and again after a leaderboard, the game moves on by itself this many
+   *  seconds later; 0: only when the host says so. The host can change it during the game. */
+  autoAdvanceSeconds: number;
 }
 
 /** What every player sees while the question is being read: no options yet. */
@@ -190,4 +204,7 @@ export interface HostView extends ViewBase {
   locked: boolean;
   settings: GameSettings;
   players: PlayerSummary[];
+  /** Time left before the game moves on by itself (frozen while paused); null when it is
+   *  not waiting to (auto-advance off, or not a reveal or leaderboard). */
+  advanceMs: number | null;
 }

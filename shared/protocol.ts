@@ -33,6 +33,8 @@ export interface AnswerSubmitPayload { questionId: string; optionIndex: number }
 export interface HostAttachPayload { gameId: string; hostToken: string }
 export interface PlayerKickPayload { playerId: string }
 export interface RoomLockPayload { locked: boolean }
+/** 0 turns auto-advance off; see GAME_RULES for the range. */
+export interface AutoAdvanceSetPayload { seconds: number }
 
 // ---- ack data -----------------------------------------------------------------------
 
@@ -61,6 +63,7 @@ export interface ClientToServerEvents {
   'game:end': Command<Empty, null>;
   'player:kick': Command<PlayerKickPayload, null>;
   'room:lock': Command<RoomLockPayload, null>;
+  'game:autoAdvance': Command<AutoAdvanceSetPayload, null>;
 }
 
 export type ClientEvent = keyof ClientToServerEvents;
@@ -79,6 +82,9 @@ export interface PlayerJoinedPayload { player: PlayerSummary; rejoined: boolean;
 export interface PlayerLeftPayload { playerId: string; reason: 'disconnected' | 'kicked'; total: number }
 export interface PlayerKickedPayload { message: string }
 export interface RoomClosedPayload { reason: 'finished' | 'ended-by-host'; gameId: string }
+/** The auto-advance setting, and the time left before the game moves on by itself (frozen
+ *  while paused); `remainingMs` null: it is not waiting to. */
+export interface AutoAdvanceStatePayload { seconds: number; remainingMs: number | null }
 
 export interface ServerToClientEvents {
   /** player: full view, on join/resume (also inside the ack). */
@@ -99,6 +105,9 @@ export interface ServerToClientEvents {
   'leaderboard:show': (payload: LeaderboardPayload) => void;
   /** room: final top 3. */
   'podium:show': (payload: PodiumPayload) => void;
+  /** host: a reveal or leaderboard started its wait before moving on, or the host changed
+   *  the auto-advance setting. */
+  'autoAdvance:state': (payload: AutoAdvanceStatePayload) => void;
   /** room: the clock stopped / restarted. */
   'game:paused': (payload: ClockPayload) => void;
   'game:resumed': (payload: ClockPayload) => void;

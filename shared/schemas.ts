@@ -7,6 +7,7 @@ import { fail, type AckFail } from './errors.js';
 import {
   DISPLAY_MODES,
   GAME_RULES,
+  isAutoAdvanceSeconds,
   QUESTION_KINDS,
   ROOM_CODE_ALPHABET,
   ROOM_CODE_LENGTH,
@@ -88,6 +89,9 @@ export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid id');
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'invalid token');
 export const questionIdSchema = z.string().min(1).max(128);
 export const optionIndexSchema = z.int().min(0).max(GAME_RULES.optionsMax - 1);
+export const autoAdvanceSecondsSchema = z
+  .int()
+  .refine(isAutoAdvanceSeconds, `0 (off) or a whole number of seconds from ${GAME_RULES.autoAdvanceMin} to ${GAME_RULES.autoAdvanceMax}`);
 
 // ---- socket payloads ---------------------------------------------------------------------
 
@@ -108,6 +112,7 @@ export const inboundSchemas = {
   'game:end': empty,
   'player:kick': z.strictObject({ playerId: idSchema }),
   'room:lock': z.strictObject({ locked: z.boolean() }),
+  'game:autoAdvance': z.strictObject({ seconds: autoAdvanceSecondsSchema }),
 } satisfies { [E in ClientEvent]: z.ZodType<ClientPayload<E>> };
 
 export type ParseResult<T> = { ok: true; data: T } | AckFail;
@@ -157,6 +162,7 @@ export const createGameSchema = z.strictObject({
   display: z.enum(DISPLAY_MODES).default('devices'),
   allowLateJoin: z.boolean().default(true),
   playerCap: z.int().min(1).max(GAME_RULES.playerCapMax).default(GAME_RULES.playerCapDefault),
+  autoAdvanceSeconds: autoAdvanceSecondsSchema.default(0),
 }) satisfies z.ZodType<GameSettings>;
 
 export type CreateGameBody = z.input<typeof createGameSchema>;

@@ -94,6 +94,7 @@ const FIELDS: Record<ClientEvent, string[]> = {
   'game:end': [],
   'player:kick': ['playerId'],
   'room:lock': ['locked'],
+  'game:autoAdvance': ['seconds'],
 };
 const EVENTS = Object.keys(inboundSchemas) as ClientEvent[];
 

@@ -36,6 +36,7 @@ function settings(over: Partial<GameSettings> = {}): GameSettings {
     display: 'devices',
     allowLateJoin: true,
     playerCap: 500,
+    autoAdvanceSeconds: 0,
     ...over,
   };
 }

@@ -41,6 +41,7 @@ function openGame(): GameState {
       display: 'devices',
       allowLateJoin: true,
       playerCap: 50,
+      autoAdvanceSeconds: 0,
     },
     questions,
   });
@@ -138,5 +139,36 @@ describe('restoring a game', () => {
     expect(back.players.map((p) => [p.score, p.connected])).toEqual(s.players.map((p) => [p.score, false]));
     // The host goes on with the next question.
     expect(run(back, { type: 'next' }, 5).phase).toBe('reading');
+  });
+
+  it('keeps auto-advance and brings a pending advance back paused with the wait it had left', () => {
+    let s = openGame();
+    s = run(s, { type: 'setAutoAdvance', seconds: 8 }, s.round!.openedAt! + 500);
+    s = run(s, { type: 'skip' }, s.round!.openedAt! + 1_000);
+    expect(s.phase).toBe('reveal');
+    const revealedAt = s.advanceAt! - 8_000;
+    // Last known alive 3 s into the reveal's wait.
+    const back = restoreState(stored(s, revealedAt + 3_000), questions, [], 70);
+    expect(back).toMatchObject({ phase: 'reveal', pausedAt: 70, timerAt: null, advanceAt: 5_070 });
+    expect(back.settings.autoAdvanceSeconds).toBe(8);
+    expect(remainingMs(back, 5_000)).toBe(5_000);
+
+    // The host resumes; the reveal moves on by itself 5 s later, then the leaderboard after 8 s.
+    let r = run(back, { type: 'resume' }, 1_000);
+    expect(r.timerAt).toBe(6_000);
+    r = run(r, { type: 'tick' }, 6_000);
+    expect(r.phase).toBe('leaderboard');
+    expect(r.timerAt).toBe(14_000);
+  });
+
+  it('reads a snapshot from before auto-advance as a game with it off', () => {
+    let s = openGame();
+    s = run(s, { type: 'skip' }, s.round!.openedAt! + 1_000);
+    const old = stored(s, 99_999) as unknown as { state: Record<string, unknown> & { settings: Record<string, unknown> } };
+    delete old.state.advanceAt;
+    delete old.state.settings.autoAdvanceSeconds;
+    const back = restoreState(old as unknown as Snapshot, questions, [], 1);
+    expect(back).toMatchObject({ phase: 'reveal', pausedAt: null, advanceAt: null, settings: { autoAdvanceSeconds: 0 } });
+    expect(run(back, { type: 'next' }, 5).timerAt).toBeNull();
   });
 });

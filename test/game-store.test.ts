@@ -21,6 +21,7 @@ const SETTINGS: GameSettings = {
   display: 'devices',
   allowLateJoin: true,
   playerCap: 50,
+  autoAdvanceSeconds: 0,
 };
 
 const at = (s: number) => new Date(Date.UTC(2026, 10, 21, 18, 0, s, 250));

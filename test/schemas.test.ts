@@ -145,6 +145,7 @@ describe('create-game body', () => {
       display: 'devices',
       allowLateJoin: true,
       playerCap: 500,
+      autoAdvanceSeconds: 0,
     });
   });
 
@@ -175,5 +176,32 @@ describe('create-game body', () => {
     ];
     for (const extra of bad) expect(createGameSchema.safeParse({ deckId: 'deck1', ...extra }).success).toBe(false);
     expect(createGameSchema.safeParse({}).success).toBe(false);
+  });
+});
+
+describe('auto-advance', () => {
+  const BAD: unknown[] = [-1, 1, 2, 61, 1e9, 2.5, Number.NaN, '8', true, null, [8], { seconds: 8 }];
+
+  it('takes 0 (off) or whole seconds from 3 to 60 when a game is created', () => {
+    for (const seconds of [0, 3, 8, 60]) {
+      expect(createGameSchema.parse({ deckId: 'deck1', autoAdvanceSeconds: seconds }).autoAdvanceSeconds).toBe(seconds);
+    }
+    for (const seconds of BAD) {
+      const parsed = createGameSchema.safeParse({ deckId: 'deck1', autoAdvanceSeconds: seconds });
+      expect(parsed.success, JSON.stringify(seconds)).toBe(false);
+      expect(parsed.error!.issues[0]!.path).toEqual(['autoAdvanceSeconds']);
+    }
+    // A value that is a number but out of range says what is allowed.
+    const message = createGameSchema.safeParse({ deckId: 'deck1', autoAdvanceSeconds: 90 }).error!.issues[0]!.message;
+    expect(message).toBe('0 (off) or a whole number of seconds from 3 to 60');
+  });
+
+  it('takes the same values from the host during the game, as { seconds }', () => {
+    expect(parseInbound('game:autoAdvance', { seconds: 12 })).toEqual({ ok: true, data: { seconds: 12 } });
+    expect(parseInbound('game:autoAdvance', { seconds: 0 })).toEqual({ ok: true, data: { seconds: 0 } });
+    for (const seconds of BAD) expect(code(parseInbound('game:autoAdvance', { seconds })), JSON.stringify(seconds)).toBe('BAD_PAYLOAD');
+    expect(code(parseInbound('game:autoAdvance', {}))).toBe('BAD_PAYLOAD');
+    expect(code(parseInbound('game:autoAdvance', { seconds: 8, when: 'now' }))).toBe('BAD_PAYLOAD');
+    expect(code(parseInbound('game:autoAdvance', undefined))).toBe('BAD_PAYLOAD');
   });
 });

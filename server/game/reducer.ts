@@ -4,6 +4,7 @@
 // An invalid command returns the very same state object and a typed error; nothing throws.
 import { seatGet } from './seat-table.js';
 import { fail } from '../../shared/errors.js';
+import { canAdvance, enterPhase, setAutoAdvance } from './advance.js';
 import { leaderboardPayload, podiumPayload } from './payloads.js';
 import { addPlayer, disconnect, kick, reconnect, reject, type Outcome } from './roster.js';
 import { beginQuestion, closeRound, openAnswers, recordAnswer, withRanking } from './round.js';
@@ -25,7 +26,12 @@ export function reduce(state: GameState, command: Command, now: number): ReduceR
     return { state, effects: [], error: fail('INTERNAL').error };
   }
   if (outcome.error || outcome.state === state) return outcome;
-  return { ...outcome, effects: [...boundaryEffects(state, outcome.state, now), ...outcome.effects] };
+  const entered = enterPhase(state, outcome.state, now);
+  return {
+    ...outcome,
+    state: entered.state,
+    effects: [...boundaryEffects(state, entered.state, now), ...outcome.effects, ...entered.effects],
+  };
 }
 
 /** Timer and phase bookkeeping derived from the change, so no command can forget them. */
@@ -74,6 +80,8 @@ function dispatch(state: GameState, command: Command, now: number): Outcome {
       return pause(state, now);
     case 'resume':
       return resume(state, now);
+    case 'setAutoAdvance':
+      return setAutoAdvance(state, command.seconds, now);
     case 'submitAnswer':
       return submitAnswer(state, command, now);
     case 'tick':
@@ -88,9 +96,10 @@ function dispatch(state: GameState, command: Command, now: number): Outcome {
 function next(state: GameState, now: number): Outcome {
   const round = state.round;
   if (state.phase === 'reveal' && round) {
-    // After the last question the podium replaces the leaderboard.
+    // After the last question the podium replaces the leaderboard. Moving on ends a pause
+    // (one that held the reveal's auto-advance).
     if (round.index + 1 >= state.questions.length) {
-      const podium: GameState = { ...state, phase: 'podium' };
+      const podium: GameState = { ...state, phase: 'podium', timerAt: null, pausedAt: null };
       return {
         state: podium,
         effects: [
@@ -99,7 +108,7 @@ function next(state: GameState, now: number): Outcome {
         ],
       };
     }
-    const board: GameState = { ...state, phase: 'leaderboard' };
+    const board: GameState = { ...state, phase: 'leaderboard', pausedAt: null };
     const payload = leaderboardPayload(board);
     return { state: board, effects: [{ type: 'broadcast', event: 'leaderboard:show', payload }] };
   }
@@ -139,9 +148,11 @@ function finalEffect(state: GameState, reason: EndReason, now: number): Effect {
   return { type: 'persist', what: 'final', reason, standings, at: now };
 }
 
+/** A question's clock stops, or the wait of a reveal or leaderboard that would move on by itself. */
 function pause(state: GameState, now: number): Outcome {
-  if (state.phase !== 'reading' && state.phase !== 'answering') return reject(state, 'WRONG_PHASE');
   if (state.pausedAt !== null) return reject(state, 'GAME_PAUSED');
+  const clockRuns = state.phase === 'reading' || state.phase === 'answering' || state.advanceAt !== null;
+  if (!clockRuns) return reject(state, 'WRONG_PHASE');
   const paused: GameState = { ...state, pausedAt: now, timerAt: null };
   const payload = { remainingMs: remainingMs(paused, now) };
   return { state: paused, effects: [{ type: 'broadcast', event: 'game:paused', payload }] };
@@ -152,6 +163,11 @@ function resume(state: GameState, now: number): Outcome {
   const round = state.round;
   if (state.pausedAt === null || !round) return reject(state, 'WRONG_PHASE');
   const pausedFor = Math.max(0, now - state.pausedAt);
+  if (canAdvance(state)) {
+    const advanceAt = state.advanceAt === null ? null : state.advanceAt + pausedFor;
+    const resumed: GameState = { ...state, pausedAt: null, advanceAt, timerAt: advanceAt };
+    return { state: resumed, effects: [{ type: 'broadcast', event: 'game:resumed', payload: { remainingMs: remainingMs(resumed, now) } }] };
+  }
   const readingEndsAt = state.phase === 'reading' ? round.readingEndsAt + pausedFor : round.readingEndsAt;
   const deadline = state.phase === 'answering' && round.deadline !== null ? round.deadline + pausedFor : round.deadline;
   const pausedMs = state.phase === 'answering' ? round.pausedMs + pausedFor : round.pausedMs;
@@ -172,6 +188,7 @@ function tick(state: GameState, now: number): Outcome {
   if (now < state.timerAt) return { state, effects: [{ type: 'schedule', at: state.timerAt }] };
   if (state.phase === 'reading') return openAnswers(state, now);
   if (state.phase === 'answering') return closeRound(state, false);
+  if (canAdvance(state)) return next(state, now);
   return { state, effects: [] };
 }
 

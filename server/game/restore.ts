@@ -5,7 +5,8 @@
 // own, each stored before its ack. So the restored game is the snapshot plus the stored
 // answers of the question it was on. Monotonic times of the old process mean nothing to the
 // new one: they are moved so that the moment the game was last known alive is `now`, and a
-// question that was being read or answered comes back paused with the time it had left then.
+// question that was being read or answered, or a reveal or leaderboard waiting to move on by
+// itself (auto-advance), comes back paused with the time it had left then.
 import { seatGet, type SeatTable } from './seat-table.js';
 import { questionMs } from './state.js';
 import { withAnswer } from './round.js';
@@ -40,9 +41,16 @@ export function isSnapshot(value: unknown): value is Snapshot {
 }
 
 /** The game as it was when last known alive, re-timed to `now`: every player offline (they
- *  come back with their session tokens) and an open question paused. */
+ *  come back with their session tokens) and an open question or a pending advance paused. */
 export function restoreState(snapshot: Snapshot, questions: ServerQuestion[], answers: readonly StoredAnswer[], now: number): GameState {
-  let state: GameState = { ...(snapshot.state as GameState), questions };
+  const kept = snapshot.state;
+  let state: GameState = {
+    ...(kept as GameState),
+    // Snapshots taken before auto-advance existed have neither field: off, nothing pending.
+    settings: { ...kept.settings, autoAdvanceSeconds: kept.settings.autoAdvanceSeconds ?? 0 },
+    advanceAt: kept.advanceAt ?? null,
+    questions,
+  };
   let lastAlive = snapshot.clockAt;
 
   // Answers acknowledged after the snapshot: only the open question can have any.
@@ -65,7 +73,8 @@ export function restoreState(snapshot: Snapshot, questions: ServerQuestion[], an
 
 function retimed(state: GameState, delta: number, now: number): GameState {
   const shift = (t: number | null) => (t === null ? null : t + delta);
-  const open = state.phase === 'reading' || state.phase === 'answering';
+  // A question, or a reveal or leaderboard about to move on by itself, waits for the host.
+  const waits = state.phase === 'reading' || state.phase === 'answering' || state.advanceAt !== null;
   const round = state.round;
   return {
     ...state,
@@ -79,7 +88,8 @@ function retimed(state: GameState, delta: number, now: number): GameState {
       // Nobody is connected yet; each player who comes back adds one.
       pending: 0,
     },
-    pausedAt: open ? now : null,
+    pausedAt: waits ? now : null,
+    advanceAt: shift(state.advanceAt),
     timerAt: null,
   };
 }

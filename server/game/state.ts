@@ -20,6 +20,7 @@ export function createGame({ gameId, code, settings, questions }: NewGame): Game
     locked: false,
     timerAt: null,
     pausedAt: null,
+    advanceAt: null,
     players: [],
     activeCount: 0,
     round: null,
@@ -54,13 +55,15 @@ export function questionMs(state: GameState): number {
   return state.settings.secondsPerQuestion * 1000;
 }
 
-/** Time left in the current reading or answering window, frozen while paused. */
+/** Time left in the current reading or answering window, or before a reveal or leaderboard
+ *  moves on by itself; frozen while paused. */
 export function remainingMs(state: GameState, now: number): number {
   const round = state.round;
   if (!round) return 0;
   const clock = state.pausedAt ?? now;
   if (state.phase === 'reading') return Math.max(0, round.readingEndsAt - clock);
   if (state.phase === 'answering' && round.deadline !== null) return Math.max(0, round.deadline - clock);
+  if (state.advanceAt !== null) return Math.max(0, state.advanceAt - clock);
   return 0;
 }
 

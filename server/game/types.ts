@@ -86,6 +86,8 @@ export interface GameState {
   /** When the live room must send the next `tick`; null when no timer is due. */
   timerAt: number | null;
   pausedAt: number | null;
+  /** When a reveal or leaderboard moves on by itself (auto-advance); null when it does not. */
+  advanceAt: number | null;
   players: PlayerState[];
   /** Players not kicked (the cap and the "n players" counters use it). */
   activeCount: number;
@@ -117,6 +119,8 @@ export type Command =
   | { type: 'skip' }
   | { type: 'pause' }
   | { type: 'resume' }
+  /** Seconds a reveal or leaderboard stays before moving on by itself; 0 turns it off. */
+  | { type: 'setAutoAdvance'; seconds: number }
   | { type: 'submitAnswer'; playerId: string; questionId: string; optionIndex: number }
   /** The timer for `state.timerAt` fired (maybe late, maybe slightly early). */
   | { type: 'tick' }

@@ -16,6 +16,7 @@ import {
   revealPayload,
   standing,
 } from './payloads.js';
+import { advanceRemainingMs } from './advance.js';
 import { remainingMs, seatOf } from './state.js';
 import type { GameState } from './types.js';
 
@@ -110,5 +111,6 @@ export function hostView(state: GameState, now: number): HostView {
       kinds: state.settings.kinds.slice(),
     },
     players: state.players.filter((p) => !p.kicked).map(playerSummary),
+    advanceMs: advanceRemainingMs(state, now),
   };
 }

@@ -315,7 +315,8 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
             id: g.id,
             code: g.code,
             status: g.status,
-            settings: g.settings as unknown as GameSettings,
+            // Games created before auto-advance existed have it off.
+            settings: { autoAdvanceSeconds: 0, ...(g.settings as object) } as GameSettings,
             hostTokenHash: g.hostTokenHash,
             snapshot: g.snapshot,
             questions: g.questions.map((q) => ({

@@ -30,7 +30,12 @@ const SENDS_PER_BATCH = 200;
 export const LOBBY_ROSTER_EVERY_MS = 1_000;
 
 export type Respond<T> = (response: Ack<T>) => void;
-export type HostCommand = Extract<Command, { type: 'start' | 'next' | 'skip' | 'pause' | 'resume' | 'end' | 'kick' | 'lock' | 'unlock' }>;
+export type HostCommand = Extract<
+  Command,
+  { type: 'start' | 'next' | 'skip' | 'pause' | 'resume' | 'end' | 'kick' | 'lock' | 'unlock' | 'setAutoAdvance' }
+>;
+/** Host commands that change the state without a phase or roster change. */
+const SNAPSHOT_AFTER = new Set<HostCommand['type']>(['pause', 'resume', 'lock', 'unlock', 'setAutoAdvance']);
 export interface Seat {
   playerId: string;
   view: PlayerView;
@@ -175,7 +180,7 @@ export class LiveRoom {
       reply(ok(null));
       await this.apply(result.effects);
       // Phase and roster changes snapshot themselves; these change the state otherwise.
-      if (command.type === 'pause' || command.type === 'resume' || command.type === 'lock' || command.type === 'unlock') this.snapshot();
+      if (SNAPSHOT_AFTER.has(command.type)) this.snapshot();
     });
   }
 

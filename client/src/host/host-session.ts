@@ -13,6 +13,8 @@ export interface HostSnapshot {
   status: 'idle' | 'attaching' | 'live' | 'reconnecting' | 'failed';
   view: HostView | null;
   clock: Clock | null;
+  /** The wait before a reveal or leaderboard moves on by itself (auto-advance). */
+  advance: Clock | null;
   error: string | null;
   closed: RoomClosedPayload | null;
   /** A command is in flight (buttons show it and ignore repeats). */
@@ -24,6 +26,7 @@ const initial: HostSnapshot = {
   status: 'idle',
   view: null,
   clock: null,
+  advance: null,
   error: null,
   closed: null,
   busy: false,
@@ -51,10 +54,16 @@ export class HostSession extends Store<HostSnapshot> {
       if (this.state.status === 'live') this.set({ status: 'reconnecting' });
       if (reason === 'io server disconnect') socket.connect();
     });
-    socket.on('host:state', (view) => this.set({ view, clock: clockFromStage(view.stage, view.paused) }));
+    socket.on('host:state', (view) => this.set({ view, clock: clockFromStage(view.stage, view.paused), advance: advanceClock(view) }));
     for (const type of ROOM_EVENTS) {
       socket.on(type, (payload: unknown) => this.onRoomEvent({ type, payload } as RoomEvent));
     }
+    socket.on('autoAdvance:state', ({ seconds, remainingMs }) => {
+      const view = this.state.view;
+      if (!view) return;
+      const advance = remainingMs === null ? null : { remainingMs, receivedAt: performance.now(), paused: view.paused };
+      this.set({ view: { ...view, settings: { ...view.settings, autoAdvanceSeconds: seconds }, advanceMs: remainingMs }, advance });
+    });
     socket.on('answers:count', ({ questionId, answered, total }) => {
       const view = this.state.view;
       if (!view || view.stage.phase !== 'answering' || view.stage.question.id !== questionId) return;
@@ -96,7 +105,7 @@ export class HostSession extends Store<HostSnapshot> {
       return;
     }
     const view = ack.data;
-    this.set({ status: 'live', view, clock: clockFromStage(view.stage, view.paused), error: null });
+    this.set({ status: 'live', view, clock: clockFromStage(view.stage, view.paused), advance: advanceClock(view), error: null });
   }
 
   private onRoomEvent(event: RoomEvent): void {
@@ -107,7 +116,16 @@ export class HostSession extends Store<HostSnapshot> {
     if (event.type === 'question:reveal') play('reveal');
     if (event.type === 'podium:show') play('fanfare');
     const closed = event.type === 'room:closed' ? event.payload : this.state.closed;
-    this.set({ view: next.view, clock: next.clock, closed });
+    this.set({ view: next.view, clock: next.clock, advance: this.advanceAfter(event), closed });
+  }
+
+  /** A pause freezes the wait and a resume restarts it; any new phase ends it (the server
+   *  sends the next wait, if any, right after). */
+  private advanceAfter(event: RoomEvent): Clock | null {
+    const advance = this.state.advance;
+    if (event.type !== 'game:paused' && event.type !== 'game:resumed') return null;
+    if (!advance) return null;
+    return { remainingMs: event.payload.remainingMs, receivedAt: performance.now(), paused: event.type === 'game:paused' };
   }
 
   private async run<R>(send: (socket: GameSocket) => Promise<Ack<R>>): Promise<boolean> {
@@ -129,11 +147,19 @@ export class HostSession extends Store<HostSnapshot> {
     if (ok && view) this.set({ view: { ...view, players: view.players.filter((p) => p.playerId !== playerId) } });
   }
 
+  setAutoAdvance(seconds: number): Promise<boolean> {
+    return this.run((socket) => command(socket, 'game:autoAdvance', { seconds }));
+  }
+
   async lock(locked: boolean): Promise<void> {
     const ok = await this.run((socket) => command(socket, 'room:lock', { locked }));
     const view = this.state.view;
     if (ok && view) this.set({ view: { ...view, locked } });
   }
+}
+
+function advanceClock(view: HostView): Clock | null {
+  return view.advanceMs === null ? null : { remainingMs: view.advanceMs, receivedAt: performance.now(), paused: view.paused };
 }
 
 function upsert(players: PlayerSummary[], player: PlayerSummary): PlayerSummary[] {

@@ -1,6 +1,7 @@
 // Live room on the projector (`/host/game/:gameId`). The host attaches with the per-game
 // host token kept in this browser; Space or → moves on, p pauses and resumes, f at a reveal
-// flags the question for fixing (flag-question.tsx).
+// flags the question for fixing (flag-question.tsx). With auto-advance on, a reveal and a
+// leaderboard move on by themselves (auto-advance.tsx); the toolbar changes the setting.
 import { useEffect, useRef } from 'react';
 import type { HostView } from '../../../shared/game-types.js';
 import { Notice } from '../components/notice.js';
@@ -9,6 +10,7 @@ import { spacedCode } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 import { useStore } from '../lib/store.js';
 import { hostGames, hostSecret } from '../lib/storage.js';
+import { AdvanceCountdown, AutoAdvanceSelect } from './auto-advance.js';
 import { FlagButton, useQuestionFlags } from './flag-question.js';
 import { hostSession, type HostSnapshot } from './host-session.js';
 import { LiveBoard } from './live-board.js';
@@ -111,6 +113,8 @@ export function LiveScreen({ gameId }: { gameId: string }) {
   const stage = view.stage;
   const primary = primaryLabel(view);
   const running = stage.phase === 'reading' || stage.phase === 'answering';
+  const waiting = stage.phase === 'reveal' || stage.phase === 'leaderboard';
+  const over = stage.phase === 'podium' || stage.phase === 'ended';
   return (
     <main className={`host-live phase-${stage.phase}`}>
       <header className="live-top">
@@ -150,17 +154,30 @@ export function LiveScreen({ gameId }: { gameId: string }) {
 
       <footer className="live-controls">
         {stage.phase === 'reveal' ? <FlagButton state={flags.states[stage.question.index]} onFlag={() => void flags.flag(stage.question.index)} /> : null}
+        {waiting ? <AdvanceCountdown clock={snap.advance} totalMs={view.settings.autoAdvanceSeconds * 1000} /> : null}
         <Notice>{snap.error ?? flags.error}</Notice>
+        {!over ? (
+          <div className="advance-control">
+            <label htmlFor="live-advance">Auto-advance</label>
+            <AutoAdvanceSelect
+              id="live-advance"
+              value={view.settings.autoAdvanceSeconds}
+              onChange={(seconds) => void hostSession.setAutoAdvance(seconds)}
+              disabled={snap.busy}
+              compact
+            />
+          </div>
+        ) : null}
         <div className="button-row">
+          {canPause(snap) ? (
+            <button type="button" className="button" onClick={() => void togglePause(snap)} aria-keyshortcuts="p">
+              {view.paused ? 'Resume (P)' : 'Pause (P)'}
+            </button>
+          ) : null}
           {running ? (
-            <>
-              <button type="button" className="button" onClick={() => void togglePause(snap)} aria-keyshortcuts="p">
-                {view.paused ? 'Resume (P)' : 'Pause (P)'}
-              </button>
-              <button type="button" className="button" onClick={() => void hostSession.send('game:skip')} disabled={snap.busy}>
-                Skip question
-              </button>
-            </>
+            <button type="button" className="button" onClick={() => void hostSession.send('game:skip')} disabled={snap.busy}>
+              Skip question
+            </button>
           ) : null}
           {stage.phase !== 'ended' && stage.phase !== 'podium' ? (
             <button
@@ -221,8 +238,15 @@ async function primaryAction(snap: HostSnapshot): Promise<void> {
   }
 }
 
-async function togglePause(snap: HostSnapshot): Promise<void> {
+/** A question's clock, or the wait of a reveal or leaderboard that moves on by itself. */
+function canPause(snap: HostSnapshot): boolean {
   const view = snap.view;
-  if (!view || (view.stage.phase !== 'reading' && view.stage.phase !== 'answering')) return;
-  await hostSession.send(view.paused ? 'game:resume' : 'game:pause');
+  if (!view) return false;
+  const phase = view.stage.phase;
+  return phase === 'reading' || phase === 'answering' || view.paused || snap.advance !== null;
+}
+
+async function togglePause(snap: HostSnapshot): Promise<void> {
+  if (!canPause(snap)) return;
+  await hostSession.send(snap.view!.paused ? 'game:resume' : 'game:pause');
 }

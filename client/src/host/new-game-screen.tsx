@@ -1,5 +1,5 @@
-// New game (`/host/new?deck=<id>`): deck, topics, count, timer, kinds, scoring, display,
-// late join and player cap; a preview of generated questions; then the live room.
+// New game (`/host/new?deck=<id>`): deck, topics, count, timer, auto-advance, kinds, scoring,
+// display, late join and player cap; a preview of generated questions; then the live room.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { GAME_RULES, QUESTION_KINDS, type DisplayMode, type QuestionKind, type ScoringMode } from '../../../shared/game-types.js';
 import type { CreateGameBody } from '../../../shared/schemas.js';
@@ -10,6 +10,7 @@ import { ApiError, api, errorText } from '../lib/api.js';
 import { Link, navigate, useLocation } from '../lib/router.js';
 import { hostGames, lastDeck } from '../lib/storage.js';
 import { useApi } from '../lib/use-api.js';
+import { AutoAdvanceSelect } from './auto-advance.js';
 import { KIND_LABELS } from './kind-labels.js';
 import { QuestionPreview } from './question-preview.js';
 
@@ -43,6 +44,7 @@ export function NewGameScreen() {
   const [display, setDisplay] = useState<DisplayMode>('devices');
   const [allowLateJoin, setAllowLateJoin] = useState(true);
   const [playerCap, setPlayerCap] = useState<number>(GAME_RULES.playerCapDefault);
+  const [autoAdvanceSeconds, setAutoAdvanceSeconds] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -91,6 +93,7 @@ export function NewGameScreen() {
         display,
         allowLateJoin,
         playerCap,
+        autoAdvanceSeconds,
       }
     : null;
 
@@ -195,7 +198,15 @@ export function NewGameScreen() {
               onChange={(e) => setPlayerCap(clamp(e.target.valueAsNumber, 1, GAME_RULES.playerCapMax))}
             />
           </div>
+          <div>
+            <label htmlFor="ng-advance">Auto-advance</label>
+            <AutoAdvanceSelect id="ng-advance" value={autoAdvanceSeconds} onChange={setAutoAdvanceSeconds} describedBy="ng-advance-hint" />
+          </div>
         </div>
+        <p id="ng-advance-hint" className="hint">
+          Auto-advance: the right answer, and then the leaderboard, each stay up that long before the game moves on by
+          itself. You can still pause, or press → to go on sooner.
+        </p>
         <fieldset>
           <legend>Scoring</legend>
           <label className="check">

@@ -95,14 +95,18 @@ export function applyRoomEvent<V extends LiveViewBase>(view: V, event: RoomEvent
             };
       return { view: { ...view, paused: false, stage: { phase: 'reveal', question, reveal } }, clock: null };
     }
+    // Moving on ends a pause (one that held a reveal's auto-advance).
     case 'leaderboard:show':
-      return { view: { ...view, stage: { phase: 'leaderboard', leaderboard: event.payload } }, clock: null };
+      return { view: { ...view, paused: false, stage: { phase: 'leaderboard', leaderboard: event.payload } }, clock: null };
     case 'podium:show':
-      return { view: { ...view, stage: { phase: 'podium', podium: event.payload } }, clock: null };
+      return { view: { ...view, paused: false, stage: { phase: 'podium', podium: event.payload } }, clock: null };
+    // Outside a question the time is auto-advance's wait, which only host screens show.
     case 'game:paused':
-      return { view: { ...view, paused: true }, clock: { remainingMs: event.payload.remainingMs, receivedAt: now, paused: true } };
-    case 'game:resumed':
-      return { view: { ...view, paused: false }, clock: { remainingMs: event.payload.remainingMs, receivedAt: now, paused: false } };
+    case 'game:resumed': {
+      const paused = event.type === 'game:paused';
+      const inQuestion = view.stage.phase === 'reading' || view.stage.phase === 'answering';
+      return { view: { ...view, paused }, clock: inQuestion ? { remainingMs: event.payload.remainingMs, receivedAt: now, paused } : null };
+    }
     case 'room:closed': {
       const podium = view.stage.phase === 'podium' ? view.stage.podium : view.stage.phase === 'ended' ? view.stage.podium : null;
       return { view: { ...view, paused: false, stage: { phase: 'ended', podium } }, clock: null };
