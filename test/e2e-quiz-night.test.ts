@@ -454,6 +454,11 @@ describe('quiz night in the browser', () => {
     await eve.locator('.option-button').first().click();
     if (await dee.locator('.option-button').count()) await dee.locator('.option-button').last().click();
     await host.locator('.live-reveal').waitFor(WAIT);
+    // Auto-advance, switched on from the toolbar: the reveal moves on to the leaderboard by itself.
+    await host.getByLabel('Auto-advance').selectOption('5');
+    await expect.poll(() => host.locator('.advance-countdown').textContent(), WAIT).toMatch(/^Next in \d+ s/);
+    await shots.take(host, 'host-reveal-auto-advance');
+    await host.getByRole('heading', { name: 'Leaderboard' }).waitFor(WAIT);
     await host.getByRole('button', { name: 'End game' }).click();
     await host.getByRole('link', { name: 'Open the results' }).waitFor(WAIT);
     await dee.locator('.play-final').waitFor(WAIT);
