@@ -212,6 +212,8 @@ describe('quiz night in the browser', () => {
       expect((await host.locator('.question-topic').textContent()) ?? '').not.toContain(answerText);
       await expectStageFits(host, `question ${q + 1}`);
       if (q === 0) {
+        // The countdown is announced politely to screen readers, not every second.
+        expect(await bob.locator('.countdown [aria-live="polite"]').count()).toBe(1);
         await shots.take(host, 'host-question');
         await shots.take(bob, 'phone-question');
         await expectFits(bob, 'phone question');
@@ -423,11 +425,21 @@ describe('quiz night in the browser', () => {
     await host.getByRole('button', { name: 'Remove Eve' }).focus();
     await host.keyboard.press('Shift+Tab');
     expect(await host.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove Dee');
+    // The focused control shows it: a visible outline, not the browser's default removed.
+    const ring = await host.evaluate(() => getComputedStyle(document.activeElement!));
+    expect(ring.outlineStyle).not.toBe('none');
+    expect(parseFloat(ring.outlineWidth)).toBeGreaterThanOrEqual(2);
     await shots.take(host, 'host-lobby-locked-focus');
 
+    // A phone that asks for less motion gets no moving countdown bar.
+    await dee.emulateMedia({ reducedMotion: 'reduce' });
     // Host-only display: phones show the shapes and letters only.
     await host.getByRole('button', { name: /Start the game/ }).click();
     await dee.locator('.option-button.shape-only').first().waitFor(WAIT);
+    const motion = await dee.locator('.countdown-fill').evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration));
+    expect(motion).toBeLessThan(0.001);
+    const eveMotion = await eve.locator('.countdown-fill').evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration));
+    expect(eveMotion).toBeGreaterThan(0.05);
     expect(await dee.locator('.question-prompt').count()).toBe(0);
     await shots.take(dee, 'phone-host-only-options');
     await shots.take(host, 'host-host-only-question');
