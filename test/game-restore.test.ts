@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createGame, reduce } from '../server/game/reducer.js';
 import { restoreState, takeSnapshot, type Snapshot, type StoredAnswer } from '../server/game/restore.js';
 import { remainingMs } from '../server/game/state.js';
+import { playerView } from '../server/game/views.js';
 import { seatGet } from '../server/game/seat-table.js';
 import type { Command, GameState, ServerQuestion } from '../server/game/types.js';
 
@@ -138,5 +139,17 @@ describe('restoring a game', () => {
     expect(back.players.map((p) => [p.score, p.connected])).toEqual(s.players.map((p) => [p.score, false]));
     // The host goes on with the next question.
     expect(run(back, { type: 'next' }, 5).phase).toBe('reading');
+  });
+
+  it('brings back a reveal from a snapshot taken before previous ranks were kept', () => {
+    let s = openGame();
+    s = answer(s, 'p1', 0, s.round!.openedAt! + 1_000);
+    s = answer(s, 'p2', 1, s.round!.openedAt! + 2_000);
+    s = run(s, { type: 'tick' }, s.timerAt!);
+    expect(s.phase).toBe('reveal');
+    const old = stored(s, 99_999);
+    delete (old.state as Partial<GameState>).prevRankOf;
+    const back = restoreState(old, questions, [], 1);
+    expect(playerView(back, 'p2', 1)).toMatchObject({ stage: { phase: 'reveal' }, me: { rank: 2, tied: true, moved: null } });
   });
 });

@@ -308,7 +308,7 @@ describe('game report', () => {
     const report = await getReport(`?player=${fx.players.fay}`);
     const you = report.you!;
     expect({ ...you, weakestTopics: undefined }).toEqual({
-      playerId: fx.players.fay, nickname: 'Fay', rank: 3, score: 850, kicked: false, asked: 4, correct: 1, accuracy: 0.25, weakestTopics: undefined,
+      playerId: fx.players.fay, nickname: 'Fay', rank: 3, tied: false, score: 850, kicked: false, asked: 4, correct: 1, accuracy: 0.25, weakestTopics: undefined,
     });
     expect(you.weakestTopics.map((t) => t.notes.map((n) => [n.questionIndex, n.source.context?.find((l) => l.focus)?.text ?? null]))).toEqual([
       [[0, '- Mitochondria: powerhouse of the cell']],

@@ -42,7 +42,7 @@ export function isSnapshot(value: unknown): value is Snapshot {
 /** The game as it was when last known alive, re-timed to `now`: every player offline (they
  *  come back with their session tokens) and an open question paused. */
 export function restoreState(snapshot: Snapshot, questions: ServerQuestion[], answers: readonly StoredAnswer[], now: number): GameState {
-  let state: GameState = { ...(snapshot.state as GameState), questions };
+  let state: GameState = withLaterFields({ ...(snapshot.state as GameState), questions });
   let lastAlive = snapshot.clockAt;
 
   // Answers acknowledged after the snapshot: only the open question can have any.
@@ -61,6 +61,12 @@ export function restoreState(snapshot: Snapshot, questions: ServerQuestion[], an
   // A game paused by its host stopped its clock then; later moments do not count.
   if (state.pausedAt !== null) lastAlive = state.pausedAt;
   return retimed(state, now - lastAlive, now);
+}
+
+/** Snapshots taken before the game kept the previous leaderboard's ranks lack them: start
+ *  with none, so nobody has moved yet. */
+function withLaterFields(state: GameState): GameState {
+  return { ...state, prevRankOf: state.prevRankOf ?? [] };
 }
 
 function retimed(state: GameState, delta: number, now: number): GameState {

@@ -137,7 +137,8 @@ function applyAnswer(p: PlayerState, answer: AnswerRecord | null, totalMs: numbe
   };
 }
 
-/** Ranking of non-kicked players: the one sort per question. */
+/** Ranking of non-kicked players: the one sort per question. The ranks it replaces become
+ *  the previous leaderboard. */
 export function withRanking(state: GameState): GameState {
   const ranked = rankPlayers(
     state.players
@@ -145,8 +146,8 @@ export function withRanking(state: GameState): GameState {
       .map((p) => ({ seat: p.seat, score: p.score, totalAnswerMs: p.totalAnswerMs, joinOrder: p.seat })),
   );
   const rankOf = new Array<number>(state.players.length).fill(0);
-  ranked.forEach((r, i) => (rankOf[r.seat] = i + 1));
-  return { ...state, ranking: ranked.map((r) => r.seat), rankOf };
+  for (const r of ranked) rankOf[r.player.seat] = r.rank;
+  return { ...state, ranking: ranked.map((r) => r.player.seat), rankOf, prevRankOf: state.rankOf };
 }
 
 /** Ends the question. Skipped: nobody scores and streaks stay as they were. */

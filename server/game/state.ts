@@ -25,6 +25,7 @@ export function createGame({ gameId, code, settings, questions }: NewGame): Game
     round: null,
     ranking: [],
     rankOf: [],
+    prevRankOf: [],
     endReason: null,
   };
 }

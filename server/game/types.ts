@@ -92,8 +92,11 @@ export interface GameState {
   round: RoundState | null;
   /** Seats of non-kicked players, best first; rebuilt when a question closes. */
   ranking: number[];
-  /** By seat: 1-based rank, 0 when not ranked (yet). */
+  /** By seat: 1-based rank, shared by equal scores; 0 when not ranked (yet). */
   rankOf: number[];
+  /** `rankOf` as it was before the last ranking: the previous leaderboard, which the
+   *  players' "moved up 2 places" compares with. */
+  prevRankOf: number[];
   endReason: EndReason | null;
 }
 
