@@ -88,6 +88,11 @@ export interface RevealPayload {
   /** Number of answers per option, same order as `options`. */
   counts: number[];
   answered: number;
+  /** Players in the game for this question, answered or not (kicked players left out): the
+   *  same count as the results' "asked" for the question. */
+  players: number;
+  /** Of `players`, those who did not answer. */
+  noAnswer: number;
   explanation: string;
   source: SourceRef;
   /** The host skipped the question: nobody scored and streaks were kept. */

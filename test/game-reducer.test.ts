@@ -777,3 +777,19 @@ describe('equal scores share a rank', () => {
   });
 });
 
+describe('the reveal counts everyone in the game for the question', () => {
+  it('answered or not, online or not; kicked players and later joiners left out', () => {
+    const t = new Table([0, 1]);
+    const [a, b, c, d] = ['Ann', 'Bob', 'Cy', 'Dee'].map((n) => t.join(n));
+    t.toAnswering();
+    t.ok({ type: 'disconnect', playerId: c }); // gone without answering: still counts
+    t.at(1_000).answer(a, 1);
+    t.at(2_000).answer(b, 2);
+    t.ok({ type: 'kick', playerId: d });
+    t.fire();
+    const reveal = payloadOf(t.events('question:reveal').at(-1));
+    expect(reveal).toMatchObject({ answered: 2, players: 3, noAnswer: 1, counts: [0, 1, 1, 0] });
+    t.join('Eve'); // after the close: not part of this question
+    expect(hostView(t.state, t.now).stage).toMatchObject({ phase: 'reveal', reveal: { players: 3, noAnswer: 1 } });
+  });
+});

@@ -141,7 +141,7 @@ describe('restoring a game', () => {
     expect(run(back, { type: 'next' }, 5).phase).toBe('reading');
   });
 
-  it('brings back a reveal from a snapshot taken before previous ranks were kept', () => {
+  it('brings back a reveal from a snapshot taken before previous ranks and turnout were kept', () => {
     let s = openGame();
     s = answer(s, 'p1', 0, s.round!.openedAt! + 1_000);
     s = answer(s, 'p2', 1, s.round!.openedAt! + 2_000);
@@ -149,7 +149,12 @@ describe('restoring a game', () => {
     expect(s.phase).toBe('reveal');
     const old = stored(s, 99_999);
     delete (old.state as Partial<GameState>).prevRankOf;
+    delete (old.state.round as Partial<NonNullable<GameState['round']>>).turnout;
     const back = restoreState(old, questions, [], 1);
-    expect(playerView(back, 'p2', 1)).toMatchObject({ stage: { phase: 'reveal' }, me: { rank: 2, tied: true, moved: null } });
+    expect(back.round!.turnout).toEqual({ players: 3, noAnswer: 1 });
+    expect(playerView(back, 'p2', 1)).toMatchObject({
+      stage: { phase: 'reveal', reveal: { answered: 2, players: 3, noAnswer: 1 } },
+      me: { rank: 2, tied: true, moved: null },
+    });
   });
 });

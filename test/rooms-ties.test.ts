@@ -1,6 +1,6 @@
 // Equal scores over real sockets: players on the same score share a rank on the phones, the
 // leaderboard, the podium, the stored standings and the report; phones learn how many places
-// they moved.
+// they moved; and the projector's "n of m right" counts the players the results count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlayerResult, RevealPayload } from '../shared/game-types.js';
 import type { GameReport } from '../shared/report-types.js';
@@ -38,7 +38,7 @@ afterAll(async () => {
 const standing = (r: PlayerResult) => ({ rank: r.rank, tied: r.tied, moved: r.moved, gapToAbove: r.gapToAbove, aboveNickname: r.aboveNickname });
 
 describe('tied scores in a live game', () => {
-  it('share ranks everywhere and tell phones how far they moved', async () => {
+  it('share ranks everywhere, tell phones how far they moved, and count every player at the reveal', async () => {
     const game = await createGame(server, { questionCount: 3, secondsPerQuestion: T / 1000 });
     const questions = makeQuestions(3);
     const host = await attachHost(server, game);
@@ -65,6 +65,8 @@ describe('tied scores in a live game', () => {
 
     // Q1: Ann right, Bob wrong, Cy silent: Bob and Cy share 2nd on 0.
     const q1 = await play(0, [[ann, true], [bob, false]]);
+    expect(q1.reveal).toMatchObject({ answered: 2, players: 3, noAnswer: 1 });
+    expect(q1.reveal.counts[q1.reveal.correctIndex]).toBe(1);
     expect(q1.results.map(standing)).toEqual([
       { rank: 1, tied: false, moved: null, gapToAbove: null, aboveNickname: null },
       { rank: 2, tied: true, moved: null, gapToAbove: 1_000, aboveNickname: 'Ann' },
@@ -77,6 +79,7 @@ describe('tied scores in a live game', () => {
 
     // Q2: only Cy right: Ann and Cy share 1st (nobody leads alone), Bob drops to 3rd.
     const q2 = await play(1, [[cy, true], [ann, false], [bob, false]]);
+    expect(q2.reveal).toMatchObject({ answered: 3, players: 3, noAnswer: 0 });
     expect(q2.results.map(standing)).toEqual([
       { rank: 1, tied: true, moved: 0, gapToAbove: null, aboveNickname: null },
       { rank: 3, tied: false, moved: -1, gapToAbove: 1_000, aboveNickname: 'Cy' },
@@ -111,11 +114,14 @@ describe('tied scores in a live game', () => {
     });
     expect(stored.map((p) => [p.nickname, p.finalRank])).toEqual([['Ann', 1], ['Bob', 2], ['Cy', 2]]);
 
+    // The results say what the projector said: question 1 was 1 of 3 right, 1 without an answer.
     const res = await fetch(`${server.baseUrl}/api/games/${game.gameId}/report?player=${playerRowId(game.gameId, cy.playerId)}`);
     expect(res.status).toBe(200);
     const report = ((await res.json()) as { data: GameReport }).data;
     expect(report.players.map((p) => [p.nickname, p.rank, p.tied])).toEqual([['Ann', 1, false], ['Bob', 2, true], ['Cy', 2, true]]);
     expect(report.you).toMatchObject({ nickname: 'Cy', rank: 2, tied: true });
+    expect(report.questions[0]).toMatchObject({ asked: q1.reveal.players, correct: 1, noAnswer: q1.reveal.noAnswer });
+    expect(report.questions[1]).toMatchObject({ asked: q2.reveal.players, noAnswer: q2.reveal.noAnswer });
     for (const c of [host, ...players.map((p) => p.client)]) c.close();
   });
 });

@@ -61,6 +61,8 @@ export function revealPayload(state: GameState, round: RoundState): RevealPayloa
     correctIndex: q.answerIndex,
     counts: round.counts.slice(),
     answered: round.answered,
+    players: round.turnout!.players,
+    noAnswer: round.turnout!.noAnswer,
     explanation: q.explanation,
     source: { file: q.file, line: q.line, topic: q.topic.slice() },
     skipped: round.skipped,

@@ -8,7 +8,7 @@
 // question that was being read or answered comes back paused with the time it had left then.
 import { seatGet, type SeatTable } from './seat-table.js';
 import { questionMs } from './state.js';
-import { withAnswer } from './round.js';
+import { turnoutOf, withAnswer } from './round.js';
 import type { AnswerRecord, GameState, ServerQuestion } from './types.js';
 
 /** What is stored: the state without its questions (they are rows of their own). */
@@ -63,10 +63,17 @@ export function restoreState(snapshot: Snapshot, questions: ServerQuestion[], an
   return retimed(state, now - lastAlive, now);
 }
 
-/** Snapshots taken before the game kept the previous leaderboard's ranks lack them: start
- *  with none, so nobody has moved yet. */
+/** Snapshots taken before the game kept the previous leaderboard's ranks and a closed
+ *  question's turnout lack those fields: start with no previous ranks, and count the turnout
+ *  from the seats the question closed with. */
 function withLaterFields(state: GameState): GameState {
-  return { ...state, prevRankOf: state.prevRankOf ?? [] };
+  const round = state.round;
+  const closed = round && round.seatsAtClose !== null && !round.turnout;
+  return {
+    ...state,
+    prevRankOf: state.prevRankOf ?? [],
+    round: closed ? { ...round, turnout: turnoutOf(state.players.slice(0, round.seatsAtClose!), round.answers) } : round,
+  };
 }
 
 function retimed(state: GameState, delta: number, now: number): GameState {

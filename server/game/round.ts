@@ -5,7 +5,7 @@ import { GAME_RULES } from '../../shared/game-types.js';
 import { rankPlayers, pointsFor, streakBonus } from '../../shared/scoring.js';
 import { playerResult, publicQuestion, questionPrompt, revealPayload } from './payloads.js';
 import { GRACE_MS, questionMs, remainingMs, replaceAt } from './state.js';
-import type { AnswerRecord, Effect, GameState, PlayerState, RoundState } from './types.js';
+import type { AnswerRecord, Effect, GameState, PlayerState, RoundState, Turnout } from './types.js';
 
 export interface Step {
   state: GameState;
@@ -25,6 +25,7 @@ export function beginQuestion(state: GameState, index: number, now: number): Ste
     pending: 0,
     skipped: false,
     seatsAtClose: null,
+    turnout: null,
   };
   const next: GameState = { ...state, phase: 'reading', round, pausedAt: null, timerAt: round.readingEndsAt };
   return {
@@ -150,6 +151,18 @@ export function withRanking(state: GameState): GameState {
   return { ...state, ranking: ranked.map((r) => r.player.seat), rankOf, prevRankOf: state.rankOf };
 }
 
+/** Everyone in the game when the question closes counts, answered or not. */
+export function turnoutOf(players: readonly PlayerState[], answers: RoundState['answers']): Turnout {
+  let count = 0;
+  let noAnswer = 0;
+  for (const p of players) {
+    if (p.kicked) continue;
+    count++;
+    if ((seatGet(answers, p.seat) ?? null) === null) noAnswer++;
+  }
+  return { players: count, noAnswer };
+}
+
 /** Ends the question. Skipped: nobody scores and streaks stay as they were. */
 export function closeRound(state: GameState, skipped: boolean): Step {
   const round = state.round!;
@@ -157,7 +170,7 @@ export function closeRound(state: GameState, skipped: boolean): Step {
   const players = skipped
     ? state.players
     : state.players.map((p) => applyAnswer(p, seatGet(round.answers, p.seat) ?? null, totalMs));
-  const closedRound: RoundState = { ...round, skipped, seatsAtClose: players.length };
+  const closedRound: RoundState = { ...round, skipped, seatsAtClose: players.length, turnout: turnoutOf(players, round.answers) };
   const next = withRanking({ ...state, players, phase: 'reveal', round: closedRound, pausedAt: null, timerAt: null });
 
   const reveal = revealPayload(next, closedRound);

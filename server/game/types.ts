@@ -72,6 +72,15 @@ export interface RoundState {
   skipped: boolean;
   /** Number of seats when the question closed: later joiners have no result for it. */
   seatsAtClose: number | null;
+  /** Who was in the game when the question closed (kicked players left out, as in the
+   *  results): the reveal's "n of m right". Null while the question is open. */
+  turnout: Turnout | null;
+}
+
+export interface Turnout {
+  players: number;
+  /** Of `players`, those without an answer. */
+  noAnswer: number;
 }
 
 export type EndReason = 'finished' | 'ended-by-host';
