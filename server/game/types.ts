@@ -19,6 +19,7 @@ export interface ServerQuestion {
    *  answer. Missing: the whole topic is safe to show. */
   shownTopic?: string[];
   file: string;
+  /** First line of the tested fact in `file`: the reveal and the results cite it. */
   line: number;
   explanation: string;
 }
