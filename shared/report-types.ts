@@ -15,6 +15,8 @@
 export interface ContextLine {
   /** 1-based line number in the file. */
   n: number;
+  /** The line as the notes read: heading marks, emphasis markers and HTML tags removed,
+   *  indentation and list markers kept. Plain text, never markup. */
   text: string;
   /** True for the line(s) the note itself sits on. */
   focus: boolean;

@@ -1,6 +1,6 @@
 // A game from the notes bank over real sockets: the reveal on the projector and the results'
 // "Re-read" cite the same line of the notes (the fact's own first line, not the heading that
-// names its term).
+// names its term), and the lines around it read as the notes do, without their markup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RevealPayload } from '../shared/game-types.js';
 import type { GameReport } from '../shared/report-types.js';
@@ -81,7 +81,7 @@ afterAll(async () => {
 });
 
 describe('the place in the notes', () => {
-  it('is the same line at the reveal and in the results', async () => {
+  it('is the same line at the reveal and in the results, shown without markup', async () => {
     const created = await fetch(`${server.baseUrl}/api/games`, {
       method: 'POST',
       headers: server.hostHeaders,
@@ -93,7 +93,7 @@ describe('the place in the notes', () => {
     const ann = await joinPlayer(server, game.code, 'Ann');
     okData(await host.call('game:start', {}));
 
-    // Ann never answers, so every question is among the hardest.
+    // Ann never answers, so every question is among the hardest, with its context.
     const reveals: RevealPayload[] = [];
     for (let i = 0; i < QUESTIONS; i++) {
       await host.take('question:show');
@@ -122,6 +122,11 @@ describe('the place in the notes', () => {
       expect(reveal.source.line).toBe(fact.lineStart);
       expect(hard.source.line).toBe(reveal.source.line);
       expect(LINES[reveal.source.line - 1]).toMatch(/^- /);
+      // The context around it reads like the notes: headings and emphasis without their marks.
+      const context = hard.source.context!;
+      expect(context.find((l) => l.focus)!.text).toMatch(/^- [A-Z]/);
+      for (const line of context) expect(line.text).not.toMatch(/#|\*\*|<\/?u>/);
+      expect(context.map((l) => l.text)).toContain(LINES[reveal.source.line - 3].replace(/^#### (?:<u>|\*\*)(.*?)(?:<\/u>|\*\*)$/, '$1'));
     }
     for (const c of [host, ann.client]) c.close();
   });
