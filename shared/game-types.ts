@@ -102,6 +102,11 @@ export interface RevealPayload {
   /** Number of answers per option, same order as `options`. */
   counts: number[];
   answered: number;
+  /** Players in the game for this question, answered or not (kicked players left out): the
+   *  same count as the results' "asked" for the question. */
+  players: number;
+  /** Of `players`, those who did not answer. */
+  noAnswer: number;
   explanation: string;
   source: SourceRef;
   /** The host skipped the question: nobody scored and streaks were kept. */
@@ -112,6 +117,8 @@ export interface LeaderboardEntry {
   playerId: string;
   nickname: string;
   score: number;
+  /** 1-based; equal scores share a rank (50, 30, 30, 10 → 1, 2, 2, 4). Tied players are listed
+   *  faster total answer time first, then by join order. */
   rank: number;
   streak: number;
 }
@@ -133,8 +140,14 @@ export interface PodiumPayload {
 export interface Standing {
   score: number;
   streak: number;
+  /** Shared by equal scores, like the leaderboard's. */
   rank: number | null;
-  /** Points needed to catch the player ranked just above; null for the leader. */
+  /** Someone else has the same score, hence the same rank ("tied 2nd"). */
+  tied: boolean;
+  /** Places gained (positive) or lost (negative) since the previous leaderboard; null when
+   *  there is none to compare with (after the first question, or for a player not ranked then). */
+  moved: number | null;
+  /** Points needed to catch the nearest player with a higher score; null when nobody has more. */
   gapToAbove: number | null;
   aboveNickname: string | null;
 }

@@ -15,6 +15,8 @@
 export interface ContextLine {
   /** 1-based line number in the file. */
   n: number;
+  /** The line as the notes read: heading marks, emphasis markers and HTML tags removed,
+   *  indentation and list markers kept. Plain text, never markup. */
   text: string;
   /** True for the line(s) the note itself sits on. */
   focus: boolean;
@@ -101,8 +103,10 @@ export interface WeakTopic {
 export interface ReportPlayer {
   id: string;
   nickname: string;
-  /** 1-based, in list order; null for kicked players. */
+  /** 1-based; equal scores share a rank (50, 30, 30, 10 → 1, 2, 2, 4). Null for kicked players. */
   rank: number | null;
+  /** Another counted player has the same score ("tied 2nd"). */
+  tied: boolean;
   score: number;
   /** 0-based index of the first question the player could answer. */
   joinedAtQuestion: number;
@@ -197,6 +201,7 @@ export interface YouSection {
   playerId: string;
   nickname: string;
   rank: number | null;
+  tied: boolean;
   score: number;
   kicked: boolean;
   asked: number;
@@ -213,7 +218,7 @@ export interface GameReport {
   topics: TopicNode[];
   /** The group's weakest topic paths (up to 3, below 100%), ready for a rematch on them. */
   weakestTopics: string[][];
-  /** Counted players in rank order: the heat-map rows. */
+  /** Counted players in rank order, tied players in the order they joined: the heat-map rows. */
   players: ReportPlayer[];
   /** Shown separately; not part of any group figure. */
   kickedPlayers: ReportPlayer[];

@@ -51,7 +51,7 @@ export interface RankKey {
   score: number;
   /** Sum of answer times; a missed question counts as its full time. */
   totalAnswerMs: number;
-  /** Order of joining; makes the ranking total and stable. */
+  /** Order of joining; makes the order total and stable. */
   joinOrder: number;
 }
 
@@ -60,7 +60,24 @@ export function compareRank(a: RankKey, b: RankKey): number {
   return b.score - a.score || a.totalAnswerMs - b.totalAnswerMs || a.joinOrder - b.joinOrder;
 }
 
-/** Returns a new array, best first; ranks are its 1-based positions (no shared ranks). */
-export function rankPlayers<T extends RankKey>(players: readonly T[]): T[] {
-  return [...players].sort(compareRank);
+/** Standard competition ranks ("1224") for scores listed best first: equal scores share a
+ *  rank, and the next lower score's rank counts everyone above it (50, 30, 30, 10 → 1, 2, 2, 4). */
+export function competitionRanks(scoresBestFirst: readonly number[]): number[] {
+  const ranks: number[] = [];
+  scoresBestFirst.forEach((score, i) => ranks.push(i > 0 && score === scoresBestFirst[i - 1] ? ranks[i - 1] : i + 1));
+  return ranks;
+}
+
+export interface Ranked<T> {
+  player: T;
+  /** 1-based; shared by equal scores (see competitionRanks). */
+  rank: number;
+}
+
+/** A new array, best first by compareRank, with each player's rank. Only the score decides
+ *  the rank: answer time and join order just keep the order of tied players stable. */
+export function rankPlayers<T extends RankKey>(players: readonly T[]): Ranked<T>[] {
+  const sorted = [...players].sort(compareRank);
+  const ranks = competitionRanks(sorted.map((p) => p.score));
+  return sorted.map((player, i) => ({ player, rank: ranks[i] }));
 }

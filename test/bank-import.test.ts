@@ -360,10 +360,10 @@ describe('JSON imports and decks', () => {
     expect((await api('DELETE', `/api/decks/${d.id}`)).json.error?.code).toBe('UNKNOWN_DECK');
   }, 60_000);
 
-  it('refuses a duplicate deck name with 409 DECK_EXISTS', async () => {
+  it('refuses a duplicate deck name with 409 DECK_EXISTS and a message the host screen shows', async () => {
     const res = await api('POST', '/api/decks', { name: '  AWS   ML ' });
     expect(res.status).toBe(409);
-    expect(res.json.error?.code).toBe('DECK_EXISTS');
+    expect(res.json.error).toEqual({ code: 'DECK_EXISTS', message: 'A deck named "AWS ML" already exists.' });
     expect((await api('POST', '/api/decks', { name: '' })).status).toBe(400);
   });
 });

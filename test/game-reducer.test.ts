@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seatGet } from '../server/game/seat-table.js';
-import type { GameSettings } from '../shared/game-types.js';
+import type { GameSettings, PlayerResult } from '../shared/game-types.js';
 import { createGame, reduce } from '../server/game/reducer.js';
 import type { Command, Effect, GameState, ReduceResult, ServerQuestion } from '../server/game/types.js';
 import { hostView, playerView } from '../server/game/views.js';
@@ -127,7 +127,7 @@ describe('a full game of three players', () => {
   it('runs every phase and scores by the rules', () => {
     const t = new Table([0, 1, 2, 3, 0, 1, 2]);
     const ann = t.join('Ann');
-    const cy = t.join('Cy'); // joins before Bob: the time tie-break must beat join order
+    const cy = t.join('Cy'); // joins before Bob: the time tie-break must beat join order in the list
     const bob = t.join('Bob');
     expect(t.state.phase).toBe('lobby');
 
@@ -145,8 +145,9 @@ describe('a full game of three players', () => {
     expect(closeQ1.effects).toContainEqual({ type: 'schedule', at: null });
     expect(t.score(ann)).toEqual({ score: 1000, streak: 1, time: 400 });
     expect(t.score(cy)).toEqual({ score: 750, streak: 1, time: 5_000 });
-    // Cy and Bob tie on score and time: join order decides.
-    expect(resultFor(closeQ1.effects, bob)).toMatchObject({ points: 750, rank: 3, gapToAbove: 0, aboveNickname: 'Cy' });
+    // Cy and Bob tie on score (and time): they share 2nd, 250 behind Ann; join order lists Cy first.
+    expect(resultFor(closeQ1.effects, bob)).toMatchObject({ points: 750, rank: 2, tied: true, moved: null, gapToAbove: 250, aboveNickname: 'Ann' });
+    expect(resultFor(closeQ1.effects, ann)).toMatchObject({ rank: 1, tied: false, gapToAbove: null, aboveNickname: null });
     const lb1 = t.ok({ type: 'next' });
     expect(t.state.phase).toBe('leaderboard');
     expect(payloadOf(lb1.effects.find((e) => e.type === 'broadcast'))).toMatchObject({
@@ -155,7 +156,7 @@ describe('a full game of three players', () => {
       top: [
         { nickname: 'Ann', score: 1000, rank: 1 },
         { nickname: 'Cy', score: 750, rank: 2 },
-        { nickname: 'Bob', score: 750, rank: 3 },
+        { nickname: 'Bob', score: 750, rank: 2 },
       ],
     });
 
@@ -169,7 +170,7 @@ describe('a full game of three players', () => {
     expect(t.score(ann)).toEqual({ score: 1000 + 975 + 100, streak: 2, time: 900 });
     expect(t.score(bob)).toEqual({ score: 750 + 500 + 100, streak: 2, time: 15_000 });
 
-    // Q3: both wrong, but Bob much faster than Cy: from here Bob ranks above Cy.
+    // Q3: both wrong, but Bob much faster than Cy: from here Bob is listed above Cy (same rank).
     t.ok({ type: 'next' });
     t.toAnswering();
     t.at(1_000).answer(ann, 2);
@@ -234,7 +235,7 @@ describe('a full game of three players', () => {
         top: [
           { playerId: ann, nickname: 'Ann', score: 8725, rank: 1, streak: 7 },
           { playerId: bob, nickname: 'Bob', score: 3200, rank: 2, streak: 0 },
-          { playerId: cy, nickname: 'Cy', score: 3200, rank: 3, streak: 0 },
+          { playerId: cy, nickname: 'Cy', score: 3200, rank: 2, streak: 0 },
         ],
       },
     });
@@ -243,7 +244,7 @@ describe('a full game of three players', () => {
       standings: [
         { playerId: ann, rank: 1, score: 8725, correctCount: 7 },
         { playerId: bob, rank: 2, score: 3200, correctCount: 4, totalAnswerMs: 35_000 },
-        { playerId: cy, rank: 3, score: 3200, correctCount: 4, totalAnswerMs: 39_000 },
+        { playerId: cy, rank: 2, score: 3200, correctCount: 4, totalAnswerMs: 39_000 },
       ],
     });
 
@@ -677,7 +678,119 @@ describe('views after a reconnect', () => {
     t.ok({ type: 'connect', playerId: b });
     const board = playerView(t.state, b, t.now)!;
     expect(board.stage).toEqual({ phase: 'leaderboard', leaderboard: payloadOf(t.events('leaderboard:show').at(-1)) });
-    expect(board.me).toMatchObject({ playerId: b, nickname: 'Bob', score: 0, rank: 2, gapToAbove: 0, aboveNickname: 'Ann' });
+    // Nobody scored: all three share 1st, and nobody is ahead of Bob.
+    expect(board.me).toMatchObject({ playerId: b, nickname: 'Bob', score: 0, rank: 1, tied: true, gapToAbove: null, aboveNickname: null });
     expect(hostView(t.state, t.now).players.every((p) => p.connected)).toBe(true);
+  });
+});
+
+// ---- shared ranks ---------------------------------------------------------------------------
+
+describe('equal scores share a rank', () => {
+  /** Ann 1000, Bob 1000, Cy 750 and Dee 0 after question 1: ranks 1, 1, 3, 4. */
+  function afterFirstQuestion() {
+    const t = new Table([0, 0, 0]);
+    const [a, b, c, d] = ['Ann', 'Bob', 'Cy', 'Dee'].map((n) => t.join(n));
+    t.toAnswering();
+    t.at(400).answer(a, 0);
+    t.at(400).answer(b, 0);
+    t.at(5_000).answer(c, 0);
+    const close = t.at(5_000).answer(d, 1);
+    expect(t.state.phase).toBe('reveal');
+    return { t, a, b, c, d, close };
+  }
+  const standingOf = (t: Table, id: string) => playerView(t.state, id, t.now)!.me;
+
+  it('on the leaderboard and in every standing, with the gap to the nearest higher score', () => {
+    const { t, a, b, c, d, close } = afterFirstQuestion();
+    expect(resultFor(close.effects, a)).toMatchObject({ rank: 1, tied: true, moved: null, gapToAbove: null, aboveNickname: null });
+    expect(resultFor(close.effects, b)).toMatchObject({ rank: 1, tied: true, gapToAbove: null, aboveNickname: null });
+    expect(resultFor(close.effects, c)).toMatchObject({ rank: 3, tied: false, gapToAbove: 250, aboveNickname: 'Bob' });
+    expect(resultFor(close.effects, d)).toMatchObject({ rank: 4, tied: false, gapToAbove: 750, aboveNickname: 'Cy' });
+    // A reconnecting phone gets the very same standing as the result message.
+    for (const id of [a, b, c, d]) {
+      const { score, streak, rank, tied, moved, gapToAbove, aboveNickname } = resultFor(close.effects, id) as PlayerResult;
+      expect(standingOf(t, id)).toMatchObject({ score, streak, rank, tied, moved, gapToAbove, aboveNickname });
+    }
+    const board = payloadOf(t.ok({ type: 'next' }).effects.find((e) => e.type === 'broadcast'));
+    expect(board).toMatchObject({ top: [{ nickname: 'Ann', rank: 1 }, { nickname: 'Bob', rank: 1 }, { nickname: 'Cy', rank: 3 }, { nickname: 'Dee', rank: 4 }] });
+  });
+
+  it('when nobody scores, everyone is 1st together', () => {
+    const t = new Table([0]);
+    const [a, b] = ['Ann', 'Bob'].map((n) => t.join(n));
+    t.toAnswering();
+    t.at(100).answer(a, 1);
+    const close = t.at(200).answer(b, 2);
+    expect(resultFor(close.effects, a)).toMatchObject({ score: 0, rank: 1, tied: true });
+    expect(resultFor(close.effects, b)).toMatchObject({ score: 0, rank: 1, tied: true });
+  });
+
+  it('says how many places each player moved since the previous leaderboard', () => {
+    const { t, a, b, c, d } = afterFirstQuestion();
+    t.ok({ type: 'next' });
+    t.toAnswering();
+    // Only Dee scores: Ann, Bob and Dee share 1st on 1000, Cy falls to 4th.
+    t.at(400).answer(d, 0);
+    t.at(400).answer(a, 1);
+    t.at(400).answer(b, 1);
+    const close = t.at(400).answer(c, 1);
+    const moves = [a, b, c, d].map((id) => resultFor(close.effects, id) as PlayerResult);
+    expect(moves.map((r) => [r.rank, r.moved])).toEqual([
+      [1, 0],
+      [1, 0],
+      [4, -1],
+      [1, 3],
+    ]);
+    // Still so while the leaderboard is up (and for a phone that reconnects there).
+    t.ok({ type: 'next' });
+    expect(standingOf(t, d)).toMatchObject({ rank: 1, tied: true, moved: 3 });
+    expect(standingOf(t, c)).toMatchObject({ rank: 4, moved: -1, gapToAbove: 250 });
+  });
+
+  it('a kick moves the players below up without counting as moving, and can end a tie', () => {
+    const { t, a, b, c, d } = afterFirstQuestion();
+    t.ok({ type: 'next' });
+    t.toAnswering();
+    for (const id of [a, b, c, d]) t.at(400).answer(id, 3); // nobody scores
+    t.ok({ type: 'kick', playerId: a });
+    expect(standingOf(t, b)).toMatchObject({ rank: 1, tied: false, moved: 0 });
+    expect(standingOf(t, c)).toMatchObject({ rank: 2, tied: false, moved: 0, aboveNickname: 'Bob' });
+    expect(standingOf(t, d)).toMatchObject({ rank: 3, moved: 0 });
+    const board = payloadOf(t.ok({ type: 'next' }).effects.find((e) => e.type === 'broadcast'));
+    expect(board).toMatchObject({ top: [{ nickname: 'Bob', rank: 1 }, { nickname: 'Cy', rank: 2 }, { nickname: 'Dee', rank: 3 }] });
+  });
+
+  it('two players tied 2nd both stand on the podium as 2nd, and the final standings say so', () => {
+    const t = new Table([0]);
+    const [a, b, c, d] = ['Ann', 'Bob', 'Cy', 'Dee'].map((n) => t.join(n));
+    t.toAnswering();
+    t.at(100).answer(a, 0);
+    t.at(5_000).answer(b, 0);
+    t.at(6_000).answer(c, 0);
+    t.at(6_000).answer(d, 0);
+    const podium = t.ok({ type: 'next' });
+    expect(payloadOf(podium.effects.find((e) => e.type === 'broadcast'))).toMatchObject({
+      top: [{ nickname: 'Ann', rank: 1 }, { nickname: 'Bob', rank: 2 }, { nickname: 'Cy', rank: 3 }],
+    });
+    const final = podium.effects.find((e) => e.type === 'persist' && e.what === 'final') as { standings: { rank: number }[] };
+    expect(final.standings.map((s) => s.rank)).toEqual([1, 2, 3, 3]);
+  });
+});
+
+describe('the reveal counts everyone in the game for the question', () => {
+  it('answered or not, online or not; kicked players and later joiners left out', () => {
+    const t = new Table([0, 1]);
+    const [a, b, c, d] = ['Ann', 'Bob', 'Cy', 'Dee'].map((n) => t.join(n));
+    t.toAnswering();
+    t.ok({ type: 'disconnect', playerId: c }); // gone without answering: still counts
+    t.at(1_000).answer(a, 1);
+    t.at(2_000).answer(b, 2);
+    t.ok({ type: 'kick', playerId: d });
+    t.fire();
+    const reveal = payloadOf(t.events('question:reveal').at(-1));
+    expect(reveal).toMatchObject({ answered: 2, players: 3, noAnswer: 1, counts: [0, 1, 1, 0] });
+    t.join('Eve'); // after the close: not part of this question
+    expect(hostView(t.state, t.now).stage).toMatchObject({ phase: 'reveal', reveal: { players: 3, noAnswer: 1 } });
   });
 });

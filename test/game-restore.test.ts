@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createGame, reduce } from '../server/game/reducer.js';
 import { restoreState, takeSnapshot, type Snapshot, type StoredAnswer } from '../server/game/restore.js';
 import { remainingMs } from '../server/game/state.js';
+import { playerView } from '../server/game/views.js';
 import { seatGet } from '../server/game/seat-table.js';
 import type { Command, GameState, ServerQuestion } from '../server/game/types.js';
 
@@ -170,5 +171,22 @@ describe('restoring a game', () => {
     const back = restoreState(old as unknown as Snapshot, questions, [], 1);
     expect(back).toMatchObject({ phase: 'reveal', pausedAt: null, advanceAt: null, settings: { autoAdvanceSeconds: 0 } });
     expect(run(back, { type: 'next' }, 5).timerAt).toBeNull();
+  });
+
+  it('brings back a reveal from a snapshot taken before previous ranks and turnout were kept', () => {
+    let s = openGame();
+    s = answer(s, 'p1', 0, s.round!.openedAt! + 1_000);
+    s = answer(s, 'p2', 1, s.round!.openedAt! + 2_000);
+    s = run(s, { type: 'tick' }, s.timerAt!);
+    expect(s.phase).toBe('reveal');
+    const old = stored(s, 99_999);
+    delete (old.state as Partial<GameState>).prevRankOf;
+    delete (old.state.round as Partial<NonNullable<GameState['round']>>).turnout;
+    const back = restoreState(old, questions, [], 1);
+    expect(back.round!.turnout).toEqual({ players: 3, noAnswer: 1 });
+    expect(playerView(back, 'p2', 1)).toMatchObject({
+      stage: { phase: 'reveal', reveal: { answered: 2, players: 3, noAnswer: 1 } },
+      me: { rank: 2, tied: true, moved: null },
+    });
   });
 });

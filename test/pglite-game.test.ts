@@ -73,7 +73,7 @@ describe('a whole quiz night on the embedded PGlite database', () => {
     const deckId: string = deck.json.data.id;
     // A taken name is a clear 409 on the embedded database too.
     const twice = await api('POST', '/api/decks', { name: 'AWS ML on PGlite' });
-    expect([twice.status, (twice.json.error as { code: string }).code]).toEqual([409, 'DECK_EXISTS']);
+    expect([twice.status, twice.json.error]).toEqual([409, { code: 'DECK_EXISTS', message: 'A deck named "AWS ML on PGlite" already exists.' }]);
     const text = fs.readFileSync(path.join(SEEDS_DIR, SEED_NAME), 'utf8');
     const imported = await api('POST', `/api/decks/${deckId}/files`, { name: SEED_NAME, text });
     expect(imported.status, JSON.stringify(imported.json.error)).toBe(200);

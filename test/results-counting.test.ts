@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildGrid, questionStatuses } from '../server/results/counting.js';
 import { asciiSlug, downloadName, toCsv } from '../server/results/csv.js';
-import { contextLines, flattenField, noteKey } from '../server/results/notes.js';
+import { contextLines, flattenField, noteKey, readableLine } from '../server/results/notes.js';
 import { buildSkeleton, groupTopics, NO_TOPIC, weakestTopics } from '../server/results/topic-tree.js';
 
 const t = (s: number) => new Date(Date.UTC(2026, 0, 1) + s * 1000);
@@ -107,6 +107,22 @@ describe('notes', () => {
     ]);
     expect(contextLines(raw, 9, 9)).toBeNull();
     expect(contextLines('x'.repeat(1000), 1, 1)![0].text).toHaveLength(401);
+  });
+
+  it('shows context lines as the notes read: no heading marks, emphasis markers or HTML tags', () => {
+    const raw = ['#### <u>TorchServe</u>', '', 'Model serving for **PyTorch**, with *Meta*', '#### **AWS Neuron**', '  - SDK for <b>Inferentia</b> chips', '1. Step *one* ##'].join('\n');
+    expect(contextLines(raw, 3, 3, 3)!.map((l) => l.text)).toEqual([
+      'TorchServe',
+      '',
+      'Model serving for PyTorch, with Meta',
+      'AWS Neuron',
+      '  - SDK for Inferentia chips',
+      '1. Step one',
+    ]);
+    // Text stays text: a tag the cleaner does not know is shown, never interpreted.
+    expect(readableLine('Use <script>alert(1)</script> &amp; more')).not.toMatch(/<script>/);
+    expect(readableLine('#hashtag stays, # heading goes')).toBe('#hashtag stays, # heading goes');
+    expect(readableLine('# heading goes')).toBe('heading goes');
   });
 
   it('flattens fields and compares notes ignoring case and spacing', () => {

@@ -260,7 +260,8 @@ describe('game report', () => {
       lineEnd: 7,
       explanation: 'Explanation 2',
       context: [
-        { n: 5, text: '## Genetics', focus: false },
+        // As the notes read: the heading without its marks.
+        { n: 5, text: 'Genetics', focus: false },
         { n: 6, text: 'Some intro line', focus: false },
         { n: 7, text: '- DNA: carries genetic information', focus: true },
         { n: 8, text: '- RNA: copies of genes', focus: false },
@@ -272,8 +273,8 @@ describe('game report', () => {
     expect(hardest[2].source).toEqual({ file: 'old-chem.md', line: 9, lineEnd: 9, explanation: 'Explanation 1', context: null });
     // Fact gone, file still in the bank: context around the question's own line.
     expect(hardest[3].source.context).toEqual([
-      { n: 1, text: '# Chemistry', focus: false },
-      { n: 2, text: '## Atoms', focus: false },
+      { n: 1, text: 'Chemistry', focus: false },
+      { n: 2, text: 'Atoms', focus: false },
       { n: 3, text: '- Neutron: no charge', focus: true },
       { n: 4, text: '- Proton: positive charge', focus: false },
     ]);
@@ -308,7 +309,7 @@ describe('game report', () => {
     const report = await getReport(`?player=${fx.players.fay}`);
     const you = report.you!;
     expect({ ...you, weakestTopics: undefined }).toEqual({
-      playerId: fx.players.fay, nickname: 'Fay', rank: 3, score: 850, kicked: false, asked: 4, correct: 1, accuracy: 0.25, weakestTopics: undefined,
+      playerId: fx.players.fay, nickname: 'Fay', rank: 3, tied: false, score: 850, kicked: false, asked: 4, correct: 1, accuracy: 0.25, weakestTopics: undefined,
     });
     expect(you.weakestTopics.map((t) => t.notes.map((n) => [n.questionIndex, n.source.context?.find((l) => l.focus)?.text ?? null]))).toEqual([
       [[0, '- Mitochondria: powerhouse of the cell']],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRank, pointsFor, rankPlayers, speedPoints, streakBonus } from '../shared/scoring.js';
+import { compareRank, competitionRanks, pointsFor, rankPlayers, speedPoints, streakBonus } from '../shared/scoring.js';
 
 const T = 20_000;
 const speed = (correct: boolean, elapsedMs: number, streakBefore = 0) =>
@@ -60,8 +60,30 @@ describe('ranking', () => {
       { name: 'top', score: 2_000, totalAnswerMs: 50_000, joinOrder: 3 },
       { name: 'fast', score: 900, totalAnswerMs: 4_000, joinOrder: 2 },
     ];
-    expect(rankPlayers(players).map((p) => p.name)).toEqual(['top', 'fast', 'late joiner, same as d', 'slow']);
+    expect(rankPlayers(players).map((r) => r.player.name)).toEqual(['top', 'fast', 'late joiner, same as d', 'slow']);
     expect(players[0].name).toBe('late joiner, same as d'); // input left alone
     expect(compareRank(players[3], players[0])).toBeLessThan(0);
+  });
+
+  it('gives equal scores the same rank, whatever their times (standard competition ranking)', () => {
+    const players = [
+      { name: 'd', score: 10, totalAnswerMs: 1_000, joinOrder: 3 },
+      { name: 'b', score: 30, totalAnswerMs: 2_000, joinOrder: 1 },
+      { name: 'a', score: 50, totalAnswerMs: 9_000, joinOrder: 0 },
+      { name: 'c', score: 30, totalAnswerMs: 5_000, joinOrder: 2 },
+    ];
+    expect(rankPlayers(players).map((r) => [r.player.name, r.rank])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 2],
+      ['d', 4],
+    ]);
+  });
+
+  it('ranks scores listed best first: 1224, and everyone first when all are equal', () => {
+    expect(competitionRanks([50, 30, 30, 10])).toEqual([1, 2, 2, 4]);
+    expect(competitionRanks([0, 0, 0])).toEqual([1, 1, 1]);
+    expect(competitionRanks([9, 9, 5, 5, 5, 1])).toEqual([1, 1, 3, 3, 3, 6]);
+    expect(competitionRanks([])).toEqual([]);
   });
 });

@@ -62,8 +62,8 @@ export async function baseline(ctx: Ctx, o: { connections: number; payloads: unk
       const samples2 = await ctx.fleet.collect();
       // A reveal (room broadcast + one player:result per socket), per-socket sends in the same
       // tick as now, then with a macrotask before them and after every 200.
-      const reveal = o.reveal ?? { questionId: 'q', index: 0, correctIndex: 0, counts: [0, 0, 0, 0], answered: 0, explanation: '', source: { file: '', line: 0, topic: [] }, skipped: false };
-      const result = { questionId: 'q', optionIndex: 1, correct: true, points: 950, bonus: 100, skipped: false, score: 5000, streak: 3, rank: 120, gapToAbove: 40, aboveNickname: 'Brave Otter' };
+      const reveal = o.reveal ?? { questionId: 'q', index: 0, correctIndex: 0, counts: [0, 0, 0, 0], answered: 0, players: 0, noAnswer: 0, explanation: '', source: { file: '', line: 0, topic: [] }, skipped: false };
+      const result = { questionId: 'q', optionIndex: 1, correct: true, points: 950, bonus: 100, skipped: false, score: 5000, streak: 3, rank: 120, tied: false, moved: 2, gapToAbove: 40, aboveNickname: 'Brave Otter' };
       const revealLoop: Record<string, WindowResult['loop']> = {};
       const modes = [
         { name: 'same tick (as now)', yieldEvery: 0, sliced: false },

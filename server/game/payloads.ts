@@ -61,19 +61,21 @@ export function revealPayload(state: GameState, round: RoundState): RevealPayloa
     correctIndex: q.answerIndex,
     counts: round.counts.slice(),
     answered: round.answered,
+    players: round.turnout!.players,
+    noAnswer: round.turnout!.noAnswer,
     explanation: q.explanation,
     source: { file: q.file, line: q.line, topic: q.topic.slice() },
     skipped: round.skipped,
   };
 }
 
-function entry(state: GameState, seat: number, rank: number): LeaderboardEntry {
+function entry(state: GameState, seat: number): LeaderboardEntry {
   const p = state.players[seat];
-  return { playerId: p.id, nickname: p.nickname, score: p.score, rank, streak: p.streak };
+  return { playerId: p.id, nickname: p.nickname, score: p.score, rank: state.rankOf[seat], streak: p.streak };
 }
 
 function topEntries(state: GameState, size: number): LeaderboardEntry[] {
-  return state.ranking.slice(0, size).map((seat, i) => entry(state, seat, i + 1));
+  return state.ranking.slice(0, size).map((seat) => entry(state, seat));
 }
 
 export function leaderboardPayload(state: GameState): LeaderboardPayload {
@@ -89,14 +91,24 @@ export function podiumPayload(state: GameState): PodiumPayload {
   return { top: topEntries(state, GAME_RULES.podiumSize), totalPlayers: state.ranking.length };
 }
 
+/** A player's place, worked out from the ranking in O(1). With shared ranks, the players of
+ *  rank r start at position r - 1 of the ranking, so the one just before that position is the
+ *  nearest player with a higher score, and a tie shows at the group's first two positions. */
 export function standing(state: GameState, seat: number): Standing {
   const p = state.players[seat];
   const rank = state.rankOf[seat] || null;
-  const above = rank !== null && rank > 1 ? state.players[state.ranking[rank - 2]] : null;
+  if (rank === null) return { score: p.score, streak: p.streak, rank, tied: false, moved: null, gapToAbove: null, aboveNickname: null };
+  const first = state.ranking[rank - 1];
+  const second = state.ranking[rank];
+  const tied = first !== seat || (second !== undefined && state.rankOf[second] === rank);
+  const before = state.prevRankOf[seat] || 0;
+  const above = rank > 1 ? state.players[state.ranking[rank - 2]] : null;
   return {
     score: p.score,
     streak: p.streak,
     rank,
+    tied,
+    moved: before > 0 ? before - rank : null,
     gapToAbove: above ? above.score - p.score : null,
     aboveNickname: above ? above.nickname : null,
   };

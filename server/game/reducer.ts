@@ -134,12 +134,12 @@ function end(state: GameState, reason: EndReason, now: number): Outcome {
 }
 
 function finalEffect(state: GameState, reason: EndReason, now: number): Effect {
-  const standings: FinalStanding[] = state.ranking.map((seat, i) => {
+  const standings: FinalStanding[] = state.ranking.map((seat) => {
     const p = state.players[seat];
     return {
       playerId: p.id,
       nickname: p.nickname,
-      rank: i + 1,
+      rank: state.rankOf[seat],
       score: p.score,
       correctCount: p.correctCount,
       totalAnswerMs: p.totalAnswerMs,

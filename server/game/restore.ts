@@ -9,7 +9,7 @@
 // itself (auto-advance), comes back paused with the time it had left then.
 import { seatGet, type SeatTable } from './seat-table.js';
 import { questionMs } from './state.js';
-import { withAnswer } from './round.js';
+import { turnoutOf, withAnswer } from './round.js';
 import type { AnswerRecord, GameState, ServerQuestion } from './types.js';
 
 /** What is stored: the state without its questions (they are rows of their own). */
@@ -44,13 +44,13 @@ export function isSnapshot(value: unknown): value is Snapshot {
  *  come back with their session tokens) and an open question or a pending advance paused. */
 export function restoreState(snapshot: Snapshot, questions: ServerQuestion[], answers: readonly StoredAnswer[], now: number): GameState {
   const kept = snapshot.state;
-  let state: GameState = {
+  let state: GameState = withLaterFields({
     ...(kept as GameState),
     // Snapshots taken before auto-advance existed have neither field: off, nothing pending.
     settings: { ...kept.settings, autoAdvanceSeconds: kept.settings.autoAdvanceSeconds ?? 0 },
     advanceAt: kept.advanceAt ?? null,
     questions,
-  };
+  });
   let lastAlive = snapshot.clockAt;
 
   // Answers acknowledged after the snapshot: only the open question can have any.
@@ -69,6 +69,19 @@ export function restoreState(snapshot: Snapshot, questions: ServerQuestion[], an
   // A game paused by its host stopped its clock then; later moments do not count.
   if (state.pausedAt !== null) lastAlive = state.pausedAt;
   return retimed(state, now - lastAlive, now);
+}
+
+/** Snapshots taken before the game kept the previous leaderboard's ranks and a closed
+ *  question's turnout lack those fields: start with no previous ranks, and count the turnout
+ *  from the seats the question closed with. */
+function withLaterFields(state: GameState): GameState {
+  const round = state.round;
+  const closed = round && round.seatsAtClose !== null && !round.turnout;
+  return {
+    ...state,
+    prevRankOf: state.prevRankOf ?? [],
+    round: closed ? { ...round, turnout: turnoutOf(state.players.slice(0, round.seatsAtClose!), round.answers) } : round,
+  };
 }
 
 function retimed(state: GameState, delta: number, now: number): GameState {

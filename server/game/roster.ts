@@ -117,6 +117,13 @@ export function disconnect(state: GameState, playerId: string): Outcome {
   return closeIfEveryoneAnswered({ state: next, effects });
 }
 
+/** Ranks as if `seat` had never been ranked: a rank counts the players with a higher score, so
+ *  only the players ranked below it move up one. */
+function withoutRank(rankOf: readonly number[], seat: number): number[] {
+  const gone = rankOf[seat] ?? 0;
+  return rankOf.map((rank, s) => (s === seat ? 0 : gone > 0 && rank > gone ? rank - 1 : rank));
+}
+
 export function kick(state: GameState, playerId: string): Outcome {
   const seat = seatOf(state, playerId);
   if (seat < 0) return reject(state, 'UNKNOWN_PLAYER');
@@ -132,9 +139,7 @@ export function kick(state: GameState, playerId: string): Outcome {
   if (state.rankOf[seat]) {
     // Drop the seat from the ranking; the others keep their order, so no re-sort is needed.
     const ranking = state.ranking.filter((s) => s !== seat);
-    const rankOf = new Array<number>(state.rankOf.length).fill(0);
-    ranking.forEach((s, i) => (rankOf[s] = i + 1));
-    next = { ...next, ranking, rankOf };
+    next = { ...next, ranking, rankOf: withoutRank(state.rankOf, seat), prevRankOf: withoutRank(state.prevRankOf, seat) };
   }
   const effects: Effect[] = [
     { type: 'sendToPlayer', playerId, event: 'player:kicked', payload: { message: fail('KICKED').error.message } },

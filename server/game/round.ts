@@ -5,7 +5,7 @@ import { GAME_RULES } from '../../shared/game-types.js';
 import { rankPlayers, pointsFor, streakBonus } from '../../shared/scoring.js';
 import { playerResult, publicQuestion, questionPrompt, revealPayload } from './payloads.js';
 import { GRACE_MS, questionMs, remainingMs, replaceAt } from './state.js';
-import type { AnswerRecord, Effect, GameState, PlayerState, RoundState } from './types.js';
+import type { AnswerRecord, Effect, GameState, PlayerState, RoundState, Turnout } from './types.js';
 
 export interface Step {
   state: GameState;
@@ -25,6 +25,7 @@ export function beginQuestion(state: GameState, index: number, now: number): Ste
     pending: 0,
     skipped: false,
     seatsAtClose: null,
+    turnout: null,
   };
   const next: GameState = { ...state, phase: 'reading', round, pausedAt: null, timerAt: round.readingEndsAt };
   return {
@@ -137,7 +138,8 @@ function applyAnswer(p: PlayerState, answer: AnswerRecord | null, totalMs: numbe
   };
 }
 
-/** Ranking of non-kicked players: the one sort per question. */
+/** Ranking of non-kicked players: the one sort per question. The ranks it replaces become
+ *  the previous leaderboard. */
 export function withRanking(state: GameState): GameState {
   const ranked = rankPlayers(
     state.players
@@ -145,8 +147,20 @@ export function withRanking(state: GameState): GameState {
       .map((p) => ({ seat: p.seat, score: p.score, totalAnswerMs: p.totalAnswerMs, joinOrder: p.seat })),
   );
   const rankOf = new Array<number>(state.players.length).fill(0);
-  ranked.forEach((r, i) => (rankOf[r.seat] = i + 1));
-  return { ...state, ranking: ranked.map((r) => r.seat), rankOf };
+  for (const r of ranked) rankOf[r.player.seat] = r.rank;
+  return { ...state, ranking: ranked.map((r) => r.player.seat), rankOf, prevRankOf: state.rankOf };
+}
+
+/** Everyone in the game when the question closes counts, answered or not. */
+export function turnoutOf(players: readonly PlayerState[], answers: RoundState['answers']): Turnout {
+  let count = 0;
+  let noAnswer = 0;
+  for (const p of players) {
+    if (p.kicked) continue;
+    count++;
+    if ((seatGet(answers, p.seat) ?? null) === null) noAnswer++;
+  }
+  return { players: count, noAnswer };
 }
 
 /** Ends the question. Skipped: nobody scores and streaks stay as they were. */
@@ -156,7 +170,7 @@ export function closeRound(state: GameState, skipped: boolean): Step {
   const players = skipped
     ? state.players
     : state.players.map((p) => applyAnswer(p, seatGet(round.answers, p.seat) ?? null, totalMs));
-  const closedRound: RoundState = { ...round, skipped, seatsAtClose: players.length };
+  const closedRound: RoundState = { ...round, skipped, seatsAtClose: players.length, turnout: turnoutOf(players, round.answers) };
   const next = withRanking({ ...state, players, phase: 'reveal', round: closedRound, pausedAt: null, timerAt: null });
 
   const reveal = revealPayload(next, closedRound);

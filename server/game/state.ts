@@ -26,6 +26,7 @@ export function createGame({ gameId, code, settings, questions }: NewGame): Game
     round: null,
     ranking: [],
     rankOf: [],
+    prevRankOf: [],
     endReason: null,
   };
 }

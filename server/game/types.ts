@@ -19,6 +19,7 @@ export interface ServerQuestion {
    *  answer. Missing: the whole topic is safe to show. */
   shownTopic?: string[];
   file: string;
+  /** First line of the tested fact in `file`: the reveal and the results cite it. */
   line: number;
   explanation: string;
 }
@@ -72,6 +73,15 @@ export interface RoundState {
   skipped: boolean;
   /** Number of seats when the question closed: later joiners have no result for it. */
   seatsAtClose: number | null;
+  /** Who was in the game when the question closed (kicked players left out, as in the
+   *  results): the reveal's "n of m right". Null while the question is open. */
+  turnout: Turnout | null;
+}
+
+export interface Turnout {
+  players: number;
+  /** Of `players`, those without an answer. */
+  noAnswer: number;
 }
 
 export type EndReason = 'finished' | 'ended-by-host';
@@ -94,8 +104,11 @@ export interface GameState {
   round: RoundState | null;
   /** Seats of non-kicked players, best first; rebuilt when a question closes. */
   ranking: number[];
-  /** By seat: 1-based rank, 0 when not ranked (yet). */
+  /** By seat: 1-based rank, shared by equal scores; 0 when not ranked (yet). */
   rankOf: number[];
+  /** `rankOf` as it was before the last ranking: the previous leaderboard, which the
+   *  players' "moved up 2 places" compares with. */
+  prevRankOf: number[];
   endReason: EndReason | null;
 }
 

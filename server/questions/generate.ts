@@ -160,6 +160,7 @@ function finalise(ix: BankIndex, deck: string, draft: Draft, seed: GenerateOptio
     shownTopic: shownTopic(ix, draft.topic ?? draft.fact.topic, draft),
     file: draft.fact.file,
     line: draft.line,
+    factLine: draft.fact.lineStart,
     explanation: draft.explanation,
     factId: draft.fact.id,
     termKey: draft.termKey,

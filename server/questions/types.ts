@@ -63,9 +63,13 @@ export interface Question {
   /** The part of the topic path players see while the question is open: it never contains the
    * keyed option (a heading that names the answer would give it away). */
   shownTopic: string[];
-  /** File and line where the tested text (the key) is written. */
+  /** File and line where the tested text (the key) is written: a heading or card front can
+   *  sit above the fact, and the quality checks look for the key there. */
   file: string;
   line: number;
+  /** First line of the fact the question cites: where the reveal and the results send players
+   *  to re-read, so both name the same line. */
+  factLine: number;
   /** The source fact in clean text, "Term: fact". */
   explanation: string;
   factId: string;

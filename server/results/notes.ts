@@ -2,6 +2,7 @@
 // its file), else the question's own prompt, answer and frozen file/line. Also the few lines
 // of the notes file around it, for the hardest questions and a player's own review list.
 import type { ContextLine, NoteSource, ReviewNote } from '../../shared/report-types.js';
+import { cleanInline } from '../notes/clean-inline.js';
 import type { FactRow, QuestionRow, SourceTexts } from './load.js';
 
 export const CONTEXT_RADIUS = 2;
@@ -49,7 +50,16 @@ export function reviewNote(q: NoteQuestion, facts: ReadonlyMap<string, FactRow>)
   return { questionIndex: q.index, ...termAndText(q, facts), source: sourceOf(q, facts) };
 }
 
-/** Lines around [line, lineEnd] of a file's raw text (1-based), or null if out of range. */
+/** A line of notes as it reads: indentation and list marker kept; heading marks, emphasis
+ *  markers and HTML tags gone, by the cleaner the import reads facts with. Plain text: the
+ *  client shows it as text, never as markup. */
+export function readableLine(raw: string): string {
+  const [, indent, marker = '', rest] = /^(\s*)((?:[-*+]|\d{1,9}[.)])\s+)?(.*)$/.exec(raw)!;
+  const text = cleanInline(rest.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '')).text;
+  return text ? indent + marker + text : '';
+}
+
+/** Lines around [line, lineEnd] of a file's raw text (1-based), readable, or null if out of range. */
 export function contextLines(rawText: string, line: number, lineEnd: number, radius = CONTEXT_RADIUS): ContextLine[] | null {
   const lines = rawText.split(/\r?\n/);
   if (line < 1 || line > lines.length) return null;
@@ -58,8 +68,10 @@ export function contextLines(rawText: string, line: number, lineEnd: number, rad
   const to = Math.min(lines.length, last + radius);
   const out: ContextLine[] = [];
   for (let n = from; n <= to; n++) {
-    const text = lines[n - 1];
-    out.push({ n, text: text.length > CONTEXT_LINE_MAX ? `${text.slice(0, CONTEXT_LINE_MAX)}…` : text, focus: n >= line && n <= last });
+    const raw = lines[n - 1];
+    // Cut before cleaning: the cleaner's work and cache stay small for a whole pasted page.
+    const text = raw.length > CONTEXT_LINE_MAX ? `${readableLine(raw.slice(0, CONTEXT_LINE_MAX))}…` : readableLine(raw);
+    out.push({ n, text, focus: n >= line && n <= last });
   }
   return out;
 }

@@ -69,7 +69,7 @@ export function playerWeakTopics(
 
 export function buildPlayer(
   input: PlayerInput,
-  rank: number | null,
+  { rank, tied }: { rank: number | null; tied: boolean },
   skeleton: readonly Skeleton[],
   questions: readonly QuestionRow[],
   facts: ReadonlyMap<string, FactRow>,
@@ -82,6 +82,7 @@ export function buildPlayer(
     id: player.id,
     nickname: player.nickname,
     rank,
+    tied,
     score: player.score,
     joinedAtQuestion: player.joinedAtQuestion,
     kicked: player.kickedAt !== null,

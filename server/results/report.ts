@@ -12,6 +12,7 @@ import type {
   ReportSettings,
   YouSection,
 } from '../../shared/report-types.js';
+import { competitionRanks } from '../../shared/scoring.js';
 import { accuracy, buildGrid, groupTally, type Cell, type Grid, type Tally } from './counting.js';
 import type { AnswerRow, GameRows, QuestionRow } from './load.js';
 import { buildPlayer, rankOrder } from './players.js';
@@ -41,12 +42,15 @@ export function buildReport(rows: GameRows, opts: { playerId?: string } = {}): B
   );
   const topics = groupTopics(skeleton, (pos) => perQuestion[pos]);
 
-  // Final ranks when the game ended normally; otherwise the list order is the rank.
-  const useFinal = active.length > 0 && active.every((p) => p.finalRank !== null);
-  const reportPlayers = active.map((p, i) =>
-    buildPlayer({ player: p, cells: cellsOf.get(p.id)! }, useFinal ? p.finalRank : i + 1, skeleton, questions, facts),
-  );
-  const kickedPlayers = kicked.map((p) => buildPlayer({ player: p, cells: cellsOf.get(p.id)! }, null, skeleton, questions, facts));
+  // Ranks from the scores, shared by equal scores as in the game (also for games stored
+  // before ranks were shared, or ended before any standings were written).
+  const ranks = competitionRanks(active.map((p) => p.score));
+  const reportPlayers = active.map((p, i) => {
+    const tied = ranks[i - 1] === ranks[i] || ranks[i + 1] === ranks[i];
+    return buildPlayer({ player: p, cells: cellsOf.get(p.id)! }, { rank: ranks[i], tied }, skeleton, questions, facts);
+  });
+  const noRank = { rank: null, tied: false };
+  const kickedPlayers = kicked.map((p) => buildPlayer({ player: p, cells: cellsOf.get(p.id)! }, noRank, skeleton, questions, facts));
 
   const reportQuestions = questions.map((q, pos) => questionFigures(q, grid.statuses[pos], activeCells, pos, facts));
   const hardest = hardestQuestions(reportQuestions);
@@ -158,6 +162,7 @@ function youSection(me: ReportPlayer): YouSection {
     playerId: me.id,
     nickname: me.nickname,
     rank: me.rank,
+    tied: me.tied,
     score: me.score,
     kicked: me.kicked,
     asked: me.asked,

@@ -43,7 +43,8 @@ export function toServerQuestion(q: Question): SourcedQuestion {
     topic: q.topic.slice(),
     shownTopic: q.shownTopic.slice(),
     file: q.file,
-    line: q.line,
+    // The fact's own first line, the one the results cite while the fact is in the bank.
+    line: q.factLine,
     explanation: q.explanation,
     factId: q.factId ?? null,
   };

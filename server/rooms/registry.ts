@@ -132,10 +132,10 @@ export class RoomRegistry {
           ? createGame({ gameId: game.id, code: game.code, settings: game.settings, questions: game.questions })
           : null;
       if (!fresh || !state || this.codeInUse(game.code) || state.phase === 'ended') {
-        const standings = (state?.ranking ?? []).map((seat, i) => ({
+        const standings = (state?.ranking ?? []).map((seat) => ({
           id: playerRowId(game.id, state!.players[seat]!.id),
           score: state!.players[seat]!.score,
-          rank: i + 1,
+          rank: state!.rankOf[seat]!,
         }));
         await store.interrupt(game.id, standings, wallNow);
         summary.interrupted.push(game.id);

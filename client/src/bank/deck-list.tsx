@@ -63,12 +63,23 @@ export function DeckList({ decks, loading, error, selectedId, onSelect, onCreate
       <form className="new-deck" onSubmit={create}>
         <label htmlFor="new-deck-name">New deck</label>
         <div className="input-row">
-          <input id="new-deck-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} placeholder="Deck name" />
+          <input
+            id="new-deck-name"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setCreateError(null);
+            }}
+            maxLength={120}
+            placeholder="Deck name"
+            aria-invalid={createError ? true : undefined}
+            aria-describedby={createError ? 'new-deck-error' : undefined}
+          />
           <button className="button" type="submit" disabled={busy}>
             Create
           </button>
         </div>
-        <Notice>{createError}</Notice>
+        <Notice id="new-deck-error">{createError}</Notice>
       </form>
     </aside>
   );

@@ -1,10 +1,11 @@
 // Inline messages: errors are announced to screen readers, info quietly.
 import type { ReactNode } from 'react';
 
-export function Notice({ kind = 'error', children }: { kind?: 'error' | 'info' | 'success'; children: ReactNode }) {
+/** `id`: lets a form field point at its message (aria-describedby). */
+export function Notice({ kind = 'error', id, children }: { kind?: 'error' | 'info' | 'success'; id?: string; children: ReactNode }) {
   if (!children) return null;
   return (
-    <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    <div id={id} className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {children}
     </div>
   );

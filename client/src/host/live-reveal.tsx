@@ -1,5 +1,6 @@
 // The reveal on the projector: how many chose each option (bars), the right one marked,
-// and the explanation with the place in the notes it came from.
+// how many of the players in the game got it right (those who did not answer count, as in
+// the results), and the explanation with the place in the notes it came from.
 import type { HostView } from '../../../shared/game-types.js';
 import { OptionBadge } from '../components/option-badge.js';
 import { optionStyle } from '../components/option-style.js';
@@ -17,7 +18,7 @@ export function LiveReveal({ view }: { view: HostView }) {
         <span>
           Question {q.index + 1} of {q.count}
         </span>
-        <span>{reveal.skipped ? 'Skipped: no points' : `${right} of ${reveal.answered} answers right`}</span>
+        <span>{reveal.skipped ? 'Skipped: no points' : rightOf(right, reveal.players, reveal.noAnswer)}</span>
       </div>
       <h1 id="reveal-prompt" className="live-prompt small">
         {q.prompt}
@@ -48,4 +49,9 @@ export function LiveReveal({ view }: { view: HostView }) {
       </aside>
     </section>
   );
+}
+
+/** "0 of 3 right · 1 no answer": the same figures as the results' "0/3, 1 no answer". */
+function rightOf(right: number, players: number, noAnswer: number): string {
+  return `${right} of ${players} right${noAnswer > 0 ? ` · ${noAnswer} no answer` : ''}`;
 }

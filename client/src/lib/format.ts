@@ -15,6 +15,17 @@ export function ordinal(n: number): string {
   }
 }
 
+/** "2nd", or "tied 2nd" when someone else has the same score. */
+export function place(rank: number, tied: boolean): string {
+  return tied ? `tied ${ordinal(rank)}` : ordinal(rank);
+}
+
+/** "You moved up 2 places" / "You moved down 1 place"; null when the place did not change. */
+export function movedText(moved: number | null): string | null {
+  if (!moved) return null;
+  return `You moved ${moved > 0 ? 'up' : 'down'} ${plural(Math.abs(moved), 'place')}`;
+}
+
 export function percent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';
   return `${Math.round(fraction * 100)}%`;

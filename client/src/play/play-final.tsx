@@ -1,7 +1,7 @@
 // The podium on the phone: your final place, the top three and the way to the results.
 import type { PlayerView } from '../../../shared/game-types.js';
 import { Medal } from '../components/icons.js';
-import { ordinal } from '../lib/format.js';
+import { place as placeText } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 
 export function PlayFinal({ view, resultsHref }: { view: PlayerView; resultsHref: string }) {
@@ -13,7 +13,7 @@ export function PlayFinal({ view, resultsHref }: { view: PlayerView; resultsHref
   return (
     <section className="play-center play-final" aria-live="polite">
       <Medal place={place} size="lg" />
-      <h1>{place ? `You finished ${ordinal(place)}` : 'Game over'}</h1>
+      <h1>{place ? `You finished ${placeText(place, me.tied)}` : 'Game over'}</h1>
       {place && total ? <p className="lead">of {total} players, with {me.score.toLocaleString()} points</p> : null}
       {podium && podium.top.length ? (
         <ol className="mini-board">

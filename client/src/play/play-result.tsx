@@ -1,10 +1,11 @@
 // After the reveal (and while the leaderboard is up): right or wrong, points, streak,
-// rank and the gap to the player just above.
+// rank (shared with anyone on the same score), places moved since the previous leaderboard
+// and the gap to the nearest player with more points.
 import type { PlayerView } from '../../../shared/game-types.js';
 import { FlameIcon } from '../components/icons.js';
 import { OptionBadge } from '../components/option-badge.js';
 import { optionStyle } from '../components/option-style.js';
-import { ordinal, topicLabel } from '../lib/format.js';
+import { movedText, ordinal, topicLabel } from '../lib/format.js';
 
 export function PlayResult({ view }: { view: PlayerView }) {
   const stage = view.stage;
@@ -77,6 +78,7 @@ export function PlayResult({ view }: { view: PlayerView }) {
         <div>
           <dt>Rank</dt>
           <dd>
+            {me.rank && me.tied ? <small>tied </small> : null}
             {me.rank ? ordinal(me.rank) : '–'}
             {total ? <small> of {total}</small> : null}
           </dd>
@@ -95,11 +97,14 @@ export function PlayResult({ view }: { view: PlayerView }) {
       </dl>
       <p className="result-gap">
         {me.rank === 1
-          ? 'You are in the lead!'
+          ? me.tied
+            ? 'You are tied 1st'
+            : 'You are in the lead!'
           : me.gapToAbove !== null && me.aboveNickname
-            ? `${me.gapToAbove.toLocaleString()} points behind ${me.aboveNickname}`
+            ? `${me.gapToAbove.toLocaleString()} ${me.gapToAbove === 1 ? 'point' : 'points'} behind ${me.aboveNickname}`
             : ''}
       </p>
+      {movedText(me.moved) ? <p className="result-moved">{movedText(me.moved)}</p> : null}
       {stage.phase === 'leaderboard' ? (
         <ol className="mini-board">
           {stage.leaderboard.top.map((entry) => (

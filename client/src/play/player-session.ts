@@ -89,13 +89,13 @@ export class PlayerSession extends Store<PlayerSnapshot> {
     socket.on('player:result', (result) => {
       const view = this.state.view;
       if (!view) return;
-      const { score, streak, rank, gapToAbove, aboveNickname } = result;
+      const { score, streak, rank, tied, moved, gapToAbove, aboveNickname } = result;
       this.set({
         view: {
           ...view,
           myResult: result,
           myAnswer: result.optionIndex,
-          me: { ...view.me, score, streak, rank, gapToAbove, aboveNickname },
+          me: { ...view.me, score, streak, rank, tied, moved, gapToAbove, aboveNickname },
         },
       });
       if (!result.skipped) play(result.correct ? 'correct' : 'wrong');

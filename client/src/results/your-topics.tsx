@@ -1,7 +1,7 @@
 // "Your weakest topics" for the player looking at their own phone, with the notes behind
 // the questions they missed.
 import type { YouSection } from '../../../shared/report-types.js';
-import { ordinal, percent, topicLabel } from '../lib/format.js';
+import { percent, place, topicLabel } from '../lib/format.js';
 import { NoteSourceView } from './note-source.js';
 
 export function YourTopics({ you, missedHref }: { you: YouSection; missedHref: string }) {
@@ -9,7 +9,7 @@ export function YourTopics({ you, missedHref }: { you: YouSection; missedHref: s
     <section className="card you-card" aria-labelledby="you-title">
       <h2 id="you-title">Your weakest topics, {you.nickname}</h2>
       <p className="hint">
-        {you.rank ? `${ordinal(you.rank)} place · ` : ''}
+        {you.rank ? `${place(you.rank, you.tied)} place · ` : ''}
         {you.score.toLocaleString()} points · {you.correct}/{you.asked} right ({percent(you.accuracy)})
       </p>
       {you.weakestTopics.length === 0 ? (

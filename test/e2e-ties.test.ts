@@ -1,0 +1,141 @@
+// Ties and taken names in a real browser: the notes bank answers a taken deck name next to
+// the field; in a game on accuracy scoring (so equal answers mean equal scores) the projector
+// counts the player who did not answer, the phones say "tied" and how far they moved, and
+// two players on the same score both stand on the podium's 2nd step.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, TEST_HOST_TOKEN, type RunningApp } from './support/app.js';
+import { closeAll, ensureClientBuilt, LAPTOP, launchBrowser, PHONE, Screenshots, watchErrors } from './support/browser.js';
+import { createTestDatabase, type TestDatabase } from './support/db.js';
+
+const NOTES = `# Biology
+
+## Cells
+- Mitochondria: the organelle that produces most of the cell's ATP
+- Ribosome: the site where proteins are assembled from amino acids
+- Nucleus: the organelle that holds the cell's chromosomes
+- Lysosome: the organelle that digests waste with enzymes
+- Chloroplast: the organelle where photosynthesis takes place
+`;
+const WAIT = { timeout: 15_000 };
+
+let tdb: TestDatabase;
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+const shots = new Screenshots('e2e-ties');
+
+beforeAll(async () => {
+  const clientDir = ensureClientBuilt();
+  tdb = await createTestDatabase();
+  app = await startApp(tdb.db, { clientDir });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await closeAll(contexts);
+  await browser?.close();
+  await app?.close();
+  await tdb?.drop();
+});
+
+async function open(kind: 'phone' | 'laptop', label: string): Promise<Page> {
+  const context = await browser.newContext(kind === 'phone' ? PHONE : LAPTOP);
+  contexts.push(context);
+  const page = await context.newPage();
+  // The taken deck name is a 409 on purpose: the browser logs it as a failed request.
+  watchErrors(page, label, errors, { console: kind === 'phone' });
+  return page;
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(`${app.baseUrl}${url}`, { method: 'POST', headers: { ...app.hostHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { ok: boolean; data: T };
+  expect(json.ok, `${url}: ${JSON.stringify(json)}`).toBe(true);
+  return json.data;
+}
+
+describe('ties and taken names in the browser', () => {
+  it('says a deck name is taken next to the field, and shows shared ranks on every screen', { timeout: 120_000 }, async () => {
+    // ---- a taken deck name ----------------------------------------------------------------
+    const host = await open('laptop', 'host');
+    await host.goto(`${app.baseUrl}/host#host=${TEST_HOST_TOKEN}`);
+    await host.getByRole('heading', { name: 'Decks' }).waitFor(WAIT);
+    for (let i = 0; i < 2; i++) {
+      await host.getByLabel('New deck').fill('Biology');
+      await host.getByRole('button', { name: 'Create' }).click();
+    }
+    const taken = host.locator('.new-deck').getByRole('alert');
+    await taken.waitFor(WAIT);
+    expect(await taken.textContent()).toBe('A deck named "Biology" already exists.');
+    expect(await host.getByLabel('New deck').getAttribute('aria-describedby')).toBe(await taken.getAttribute('id'));
+    await shots.take(host, 'host-deck-name-taken');
+
+    // ---- a game where scores tie ----------------------------------------------------------
+    const decks = await (await fetch(`${app.baseUrl}/api/decks`, { headers: app.hostHeaders })).json();
+    const deckId = (decks as { data: { id: string; name: string }[] }).data.find((d) => d.name === 'Biology')!.id;
+    await post(`/api/decks/${deckId}/files`, { name: 'biology.md', text: NOTES });
+    const game = await post<{ gameId: string; code: string }>('/api/games', {
+      deckId,
+      questionCount: 2,
+      secondsPerQuestion: 5,
+      scoring: 'accuracy',
+      kinds: ['def-to-term'],
+    });
+    const stored = await tdb.db.prisma.gameQuestion.findMany({ where: { gameId: game.gameId }, orderBy: { index: 'asc' } });
+    const right = (q: number) => stored[q].answerIndex;
+    const wrong = (q: number) => (stored[q].answerIndex + 1) % stored[q].options.length;
+
+    await host.goto(`${app.baseUrl}/host/game/${game.gameId}#host=${TEST_HOST_TOKEN}`);
+    await host.locator('.lobby-code').waitFor(WAIT);
+    const [ann, bob, cy] = await Promise.all(['Ann', 'Bob', 'Cy'].map((n) => open('phone', n)));
+    for (const [page, nickname] of [[ann, 'Ann'], [bob, 'Bob'], [cy, 'Cy']] as const) {
+      await page.goto(`${app.baseUrl}/?code=${game.code}`);
+      await page.getByLabel('Your nickname').fill(nickname);
+      await page.getByRole('button', { name: 'Join' }).click();
+      await page.getByRole('heading', { name: "You're in!" }).waitFor(WAIT);
+    }
+    await expect.poll(() => host.locator('.player-chip').count(), WAIT).toBe(3);
+    await host.keyboard.press('Space');
+
+    // Q1: Ann and Bob wrong, Cy silent: nobody scores, all three share 1st.
+    await Promise.all([ann, bob].map((p) => p.locator('.option-button').first().waitFor(WAIT)));
+    await ann.locator('.option-button').nth(wrong(0)).click();
+    await bob.locator('.option-button').nth(wrong(0)).click();
+    await host.locator('.live-reveal').waitFor(WAIT);
+    expect(await host.locator('.live-reveal .live-q-meta').textContent()).toContain('0 of 3 right · 1 no answer');
+    await ann.locator('.play-result').waitFor(WAIT);
+    expect(await ann.locator('.result-gap').textContent()).toBe('You are tied 1st');
+    expect(await ann.locator('.stat-grid dd').first().textContent()).toBe('tied 1st');
+    await shots.take(host, 'host-reveal');
+    await shots.take(ann, 'phone-tied-first');
+    await host.keyboard.press('ArrowRight');
+    await host.getByRole('heading', { name: 'Leaderboard' }).waitFor(WAIT);
+    expect(await host.locator('.board-rank').allTextContents()).toEqual(['1', '1', '1']);
+    await host.keyboard.press('ArrowRight');
+
+    // Q2: only Ann right: she leads alone; Bob and Cy share 2nd, one place down.
+    await Promise.all([ann, bob, cy].map((p) => p.locator('.option-button').first().waitFor(WAIT)));
+    await ann.locator('.option-button').nth(right(1)).click();
+    await bob.locator('.option-button').nth(wrong(1)).click();
+    await cy.locator('.option-button').nth(wrong(1)).click();
+    await host.locator('.live-reveal').waitFor(WAIT);
+    expect(await host.locator('.live-reveal .live-q-meta').textContent()).toContain('1 of 3 right');
+    await bob.locator('.play-result').waitFor(WAIT);
+    expect(await ann.locator('.result-gap').textContent()).toBe('You are in the lead!');
+    expect(await bob.locator('.stat-grid dd').first().textContent()).toBe('tied 2nd');
+    expect(await bob.locator('.result-gap').textContent()).toBe('1 point behind Ann');
+    expect(await bob.locator('.result-moved').textContent()).toBe('You moved down 1 place');
+    await shots.take(bob, 'phone-tied-second-moved');
+
+    await host.keyboard.press('ArrowRight');
+    await host.locator('.podium').waitFor(WAIT);
+    expect(await host.locator('.podium-step.place-2').count()).toBe(2);
+    await cy.locator('.play-final').waitFor(WAIT);
+    expect(await cy.locator('.play-final h1').textContent()).toBe('You finished tied 2nd');
+    expect(await ann.locator('.play-final h1').textContent()).toBe('You finished 1st');
+    await shots.take(host, 'host-podium-two-silver');
+    expect(errors).toEqual([]);
+  });
+});
