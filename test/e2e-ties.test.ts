@@ -135,7 +135,9 @@ describe('ties and taken names in the browser', () => {
     await cy.locator('.play-final').waitFor(WAIT);
     expect(await cy.locator('.play-final h1').textContent()).toBe('You finished tied 2nd');
     expect(await ann.locator('.play-final h1').textContent()).toBe('You finished 1st');
+    expect(await host.locator('.podium-step.place-1 .podium-score').textContent()).toBe('1 point');
     await shots.take(host, 'host-podium-two-silver');
     expect(errors).toEqual([]);
+    expect(shots.problems, 'axe-core: serious or critical findings').toEqual([]);
   });
 });

@@ -53,7 +53,7 @@ export function LiveBoard({ view }: { view: HostView }) {
           <li key={entry.playerId} className={`podium-step place-${entry.rank}`} value={entry.rank}>
             <Medal place={entry.rank} size="lg" />
             <span className="podium-name">{entry.nickname}</span>
-            <span className="podium-score">{entry.score.toLocaleString()} pts</span>
+            <span className="podium-score">{entry.score.toLocaleString()} {entry.score === 1 ? 'point' : 'points'}</span>
             <span className="podium-block">{entry.rank}</span>
           </li>
         ))}
