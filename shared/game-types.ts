@@ -281,6 +281,8 @@ interface ViewBase {
   display: DisplayMode;
   playerCount: number;
   stage: StageView;
+  /** Team play only: the team talk length (0: none). */
+  teamTalkSeconds?: number;
 }
 
 /** Who is in the lobby, as the players' phones show it. */

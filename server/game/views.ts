@@ -59,6 +59,7 @@ function base(state: GameState, now: number) {
     display: state.settings.display,
     playerCount: state.activeCount,
     stage: stageView(state, now),
+    ...(state.settings.teams ? { teamTalkSeconds: state.settings.teamTalkSeconds ?? 0 } : {}),
   };
 }
 
