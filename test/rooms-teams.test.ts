@@ -124,6 +124,24 @@ describe('a game of three teams', () => {
     okData(await host.call('game:end', {}));
     const rows = await tdb.db.prisma.player.findMany({ where: { gameId: game.gameId }, orderBy: { joinedAt: 'asc' } });
     expect(Object.fromEntries(rows.map((r) => [r.nickname, r.team]))).toEqual({ Ann: 0, Bob: 1, Cy: 2, Dee: 0, Eve: 2 });
+
+    // The report: per-team accuracy next to the players, a team column in the CSV, the mode in
+    // the history. Q1: Red 1 of 2 right, Blue 1 of 1, Green 2 of 2; Q2: Red 2 of 2, Blue 0 of 1,
+    // Green 2 of 2.
+    const report = await fetch(`${server.baseUrl}/api/games/${game.gameId}/report`).then((r) => r.json());
+    expect(report.data.teams.map((t: { name: string; players: number; correct: number; asked: number }) => [t.name, t.players, t.correct, t.asked])).toEqual([
+      ['Red Foxes', 2, 3, 4],
+      ['Blue Owls', 1, 1, 2],
+      ['Green Turtles', 2, 4, 4],
+    ]);
+    expect(report.data.teams[0].topics[0]).toMatchObject({ asked: 4, correct: 3, accuracy: 0.75 });
+    expect(report.data.players.find((p: { nickname: string }) => p.nickname === 'Eve').team).toBe(2);
+    const csv = await fetch(`${server.baseUrl}/api/games/${game.gameId}/export.csv`).then((r) => r.text());
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('Nickname,Team,Question #,Question,Topic,Chosen option,Correct,Time (s),Points');
+    expect(lines.filter((l) => l.startsWith('Eve,Green Turtles,'))).toHaveLength(2);
+    const history = await fetch(`${server.baseUrl}/api/games`, { headers: server.hostHeaders }).then((r) => r.json());
+    expect(history.data.find((g: { id: string }) => g.id === game.gameId).mode).toBe('teams');
     for (const c of [host, ...phones]) c.close();
   });
 });
