@@ -259,6 +259,6 @@ export interface GameHistoryItem {
   /** Questions that count (asked and not skipped). */
   questions: number;
   accuracy: number | null;
-  /** 'teams' for team play. */
-  mode: 'individual' | 'teams';
+  /** Present for team play; individual games have no mode field. */
+  mode?: 'teams';
 }
