@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   'UNKNOWN_FILE',
   'UNKNOWN_TOPIC',
   'TOO_MANY_GAMES',
+  'TEAM_TALK',
+  'NOT_TEAM_GAME',
+  'UNKNOWN_TEAM',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -72,6 +75,9 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   UNKNOWN_FILE: 'That file is not in this deck.',
   UNKNOWN_TOPIC: 'That topic is not in this deck.',
   TOO_MANY_GAMES: 'This server is running as many games as it may. Try again when one has finished.',
+  TEAM_TALK: 'Team talk: answers open when the talk time ends.',
+  NOT_TEAM_GAME: 'This game is not played in teams.',
+  UNKNOWN_TEAM: 'That team is not in this game.',
 };
 
 export interface AckError {

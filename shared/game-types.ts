@@ -16,7 +16,7 @@ export type ScoringMode = (typeof SCORING_MODES)[number];
 export const DISPLAY_MODES = ['devices', 'host-only'] as const;
 export type DisplayMode = (typeof DISPLAY_MODES)[number];
 
-export const PHASES = ['lobby', 'reading', 'answering', 'reveal', 'leaderboard', 'podium', 'ended'] as const;
+export const PHASES = ['lobby', 'reading', 'talk', 'answering', 'reveal', 'leaderboard', 'podium', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Rule constants. The client uses them for countdowns and form limits. */
@@ -53,6 +53,50 @@ export function isAutoAdvanceSeconds(value: unknown): value is number {
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const ROOM_CODE_LENGTH = 6;
 
+/** Team play: a fixed number of teams, or teams of about `size` players (a new team opens when
+ *  every team has `size` members). Null: everyone plays for themselves. */
+export type TeamSetup = { by: 'count'; count: number } | { by: 'size'; size: number };
+
+export const TEAM_RULES = {
+  countMin: 2,
+  countMax: 8,
+  sizeMin: 2,
+  sizeMax: 10,
+  /** Teams of N never make more teams than there are names for. */
+  teamsMax: 12,
+  /** Team talk: 0 (off) or up to this many seconds. */
+  talkSecondsMax: 30,
+  /** Teams listed on a leaderboard (the projector's bars). */
+  boardSize: 8,
+} as const;
+
+/** Name, colour and shape of team `index`: the shape tells teams apart without colour. */
+export interface TeamIdentity {
+  index: number;
+  name: string;
+  colour: string;
+  shape: 'circle' | 'square' | 'triangle' | 'diamond' | 'star' | 'hexagon' | 'heart' | 'moon' | 'bolt' | 'leaf' | 'drop' | 'cross';
+}
+
+const TEAMS: readonly Omit<TeamIdentity, 'index'>[] = [
+  { name: 'Red Foxes', colour: '#c62828', shape: 'triangle' },
+  { name: 'Blue Owls', colour: '#1565c0', shape: 'circle' },
+  { name: 'Green Turtles', colour: '#2e7d32', shape: 'square' },
+  { name: 'Gold Bees', colour: '#8d6e00', shape: 'star' },
+  { name: 'Purple Cats', colour: '#6a1b9a', shape: 'diamond' },
+  { name: 'Teal Otters', colour: '#00695c', shape: 'hexagon' },
+  { name: 'Orange Pandas', colour: '#bf4000', shape: 'heart' },
+  { name: 'Pink Flamingos', colour: '#ad1457', shape: 'moon' },
+  { name: 'Grey Wolves', colour: '#455a64', shape: 'bolt' },
+  { name: 'Lime Frogs', colour: '#4f7a00', shape: 'leaf' },
+  { name: 'Navy Whales', colour: '#283593', shape: 'drop' },
+  { name: 'Brown Bears', colour: '#5d4037', shape: 'cross' },
+];
+
+export function teamIdentity(index: number): TeamIdentity {
+  return { index, ...TEAMS[index % TEAMS.length] };
+}
+
 export interface GameSettings {
   deckId: string;
   /** Topic paths (outermost first) to draw questions from; empty means the whole deck. */
@@ -67,6 +111,11 @@ export interface GameSettings {
   /** After a reveal, and again after a leaderboard, the game moves on by itself this many
    *  seconds later; 0: only when the host says so. The host can change it during the game. */
   autoAdvanceSeconds: number;
+  /** Team play; absent for individual play (games from before team play have neither field). */
+  teams?: TeamSetup;
+  /** Team play only: seconds after the reading time in which the options show but answers
+   *  are not open yet, so team members can talk; absent or 0 is off. */
+  teamTalkSeconds?: number;
 }
 
 /** What every player sees while the question is being read: no options yet. */
@@ -123,17 +172,53 @@ export interface LeaderboardEntry {
   streak: number;
 }
 
+/** A team on a leaderboard or podium (team play only). */
+export interface TeamEntry {
+  team: number;
+  name: string;
+  score: number;
+  /** 1-based; equal scores share a rank, as for players. */
+  rank: number;
+  /** Questions in a row the team's majority got right. */
+  streak: number;
+  /** Players on the team (kicked players are not). */
+  members: number;
+  /** The member with the most points (the earlier joiner on a tie); null for a team without
+   *  ranked members. */
+  best: { playerId: string; nickname: string; score: number } | null;
+}
+
 export interface LeaderboardPayload {
   /** Index of the question just played. */
   afterIndex: number;
   count: number;
   top: LeaderboardEntry[];
   totalPlayers: number;
+  /** Team play: the teams best first (at most TEAM_RULES.boardSize). */
+  teams?: TeamEntry[];
 }
 
 export interface PodiumPayload {
   top: LeaderboardEntry[];
   totalPlayers: number;
+  /** Team play: the top three teams, each with its best scorer. */
+  teams?: TeamEntry[];
+}
+
+/** Where a player's team stands (team play only). */
+export interface TeamStanding {
+  team: number;
+  name: string;
+  score: number;
+  streak: number;
+  /** Null until the first question has been scored. */
+  rank: number | null;
+  tied: boolean;
+  /** Teams with at least one player. */
+  teamCount: number;
+  /** Points needed to catch the nearest team with a higher score; null when none has more. */
+  gapToAbove: number | null;
+  aboveName: string | null;
 }
 
 /** Where a player stands; `rank` is null until the first question has been scored. */
@@ -161,6 +246,9 @@ export interface PlayerResult extends Standing {
   points: number;
   bonus: number;
   skipped: boolean;
+  /** Team play: the team's points for this question (the mean of its members', plus the
+   *  team streak bonus), and where the team now stands. */
+  teamResult?: { points: number; bonus: number; majorityRight: boolean; standing: TeamStanding };
 }
 
 export interface PlayerSummary {
@@ -168,12 +256,16 @@ export interface PlayerSummary {
   nickname: string;
   connected: boolean;
   score: number;
+  /** Team play: the player's team index. */
+  team?: number;
 }
 
 /** The current phase exactly as the room sees it; shared by player and host views. */
 export type StageView =
   | { phase: 'lobby' }
   | { phase: 'reading'; question: QuestionPrompt; remainingMs: number }
+  /** Team talk: the options show, answers are not open yet. */
+  | { phase: 'talk'; question: PublicQuestion; remainingMs: number }
   | { phase: 'answering'; question: PublicQuestion; remainingMs: number; answered: number; total: number }
   | { phase: 'reveal'; question: PublicQuestion; reveal: RevealPayload }
   | { phase: 'leaderboard'; leaderboard: LeaderboardPayload }
@@ -189,6 +281,8 @@ interface ViewBase {
   display: DisplayMode;
   playerCount: number;
   stage: StageView;
+  /** Team play only: the team talk length (0: none). */
+  teamTalkSeconds?: number;
 }
 
 /** Who is in the lobby, as the players' phones show it. */
@@ -211,6 +305,8 @@ export interface PlayerView extends ViewBase {
   myResult: PlayerResult | null;
   /** Who else is in, while the game is in its lobby (updated by 'lobby:roster'). */
   lobby?: LobbyRoster;
+  /** Team play: the player's team and where it stands. */
+  myTeam?: TeamStanding;
 }
 
 export interface HostView extends ViewBase {

@@ -18,6 +18,7 @@ import type {
   PublicQuestion,
   QuestionPrompt,
   RevealPayload,
+  TeamStanding,
 } from './game-types.js';
 
 type Command<P, R> = (payload: P, ack: (response: Ack<R>) => void) => void;
@@ -33,6 +34,8 @@ export interface AnswerSubmitPayload { questionId: string; optionIndex: number }
 export interface HostAttachPayload { gameId: string; hostToken: string }
 export interface PlayerKickPayload { playerId: string }
 export interface RoomLockPayload { locked: boolean }
+/** Team play, lobby only: put the player on team `team` (0-based). */
+export interface TeamMovePayload { playerId: string; team: number }
 /** 0 turns auto-advance off; see GAME_RULES for the range. */
 export interface AutoAdvanceSetPayload { seconds: number }
 
@@ -64,6 +67,7 @@ export interface ClientToServerEvents {
   'player:kick': Command<PlayerKickPayload, null>;
   'room:lock': Command<RoomLockPayload, null>;
   'game:autoAdvance': Command<AutoAdvanceSetPayload, null>;
+  'team:move': Command<TeamMovePayload, null>;
 }
 
 export type ClientEvent = keyof ClientToServerEvents;
@@ -76,6 +80,12 @@ export type ClientAckData<E extends ClientEvent> =
 export interface QuestionShowPayload { question: QuestionPrompt; readingMs: number }
 /** `remainingMs` rather than a timestamp: client clocks disagree with the server's. */
 export interface QuestionOpenPayload { question: PublicQuestion; remainingMs: number }
+/** Team talk starts: the options (never the answer), and the time before answers open. */
+export interface QuestionTalkPayload { question: PublicQuestion; remainingMs: number }
+/** The host moved a player to another team. */
+export interface PlayerMovedPayload { playerId: string; team: number }
+/** The player's team changed (the host moved them); sent to that player only. */
+export interface TeamAssignedPayload { team: TeamStanding }
 export interface AnswersCountPayload { questionId: string; answered: number; total: number }
 export interface ClockPayload { remainingMs: number }
 export interface PlayerJoinedPayload { player: PlayerSummary; rejoined: boolean; total: number }
@@ -93,6 +103,8 @@ export interface ServerToClientEvents {
   'host:state': (view: HostView) => void;
   /** room: reading starts, prompt only. */
   'question:show': (payload: QuestionShowPayload) => void;
+  /** room (team play with team talk): the options show, answers open after `remainingMs`. */
+  'question:talk': (payload: QuestionTalkPayload) => void;
   /** room: answers open, with option labels. */
   'question:open': (payload: QuestionOpenPayload) => void;
   /** host: progress while answers come in (total count only, no per-option split). */
@@ -116,6 +128,10 @@ export interface ServerToClientEvents {
   /** host: lobby and presence updates. */
   'player:joined': (payload: PlayerJoinedPayload) => void;
   'player:left': (payload: PlayerLeftPayload) => void;
+  /** host: a player was moved to another team. */
+  'player:moved': (payload: PlayerMovedPayload) => void;
+  /** player: your team changed. */
+  'team:assigned': (payload: TeamAssignedPayload) => void;
   /** player: you were removed; the server disconnects the socket afterwards. */
   'player:kicked': (payload: PlayerKickedPayload) => void;
   /** room: the game is over; clients move to the results page. */

@@ -110,6 +110,8 @@ export interface ReportPlayer {
   score: number;
   /** 0-based index of the first question the player could answer. */
   joinedAtQuestion: number;
+  /** Team play: the player's team (see `GameReport.teams`). */
+  team?: number;
   kicked: boolean;
   kickedAt: string | null;
   asked: number;
@@ -211,6 +213,19 @@ export interface YouSection {
   weakestTopics: WeakTopic[];
 }
 
+/** Team play: one team's figures, counted like a player's over its members (kicked players
+ *  left out), so they sit next to the per-player figures. */
+export interface ReportTeam {
+  team: number;
+  name: string;
+  players: number;
+  asked: number;
+  correct: number;
+  accuracy: number | null;
+  /** Per topic, mirrors `GameReport.topics`. */
+  topics: TopicCell[];
+}
+
 /** `GET /api/games/:gameId/report[?player=<id>]` */
 export interface GameReport {
   game: ReportGame;
@@ -222,6 +237,8 @@ export interface GameReport {
   players: ReportPlayer[];
   /** Shown separately; not part of any group figure. */
   kickedPlayers: ReportPlayer[];
+  /** Team play: each team with at least one counted player, in team order. */
+  teams?: ReportTeam[];
   /** Every question of the game in order. */
   questions: ReportQuestion[];
   /** Lowest share correct first (up to 5, below 100%). */
@@ -242,4 +259,6 @@ export interface GameHistoryItem {
   /** Questions that count (asked and not skipped). */
   questions: number;
   accuracy: number | null;
+  /** Present for team play; individual games have no mode field. */
+  mode?: 'teams';
 }

@@ -12,6 +12,7 @@ import {
   ROOM_CODE_ALPHABET,
   ROOM_CODE_LENGTH,
   SCORING_MODES,
+  TEAM_RULES,
   type GameSettings,
 } from './game-types.js';
 import type { ClientEvent, ClientPayload } from './protocol.js';
@@ -113,6 +114,7 @@ export const inboundSchemas = {
   'player:kick': z.strictObject({ playerId: idSchema }),
   'room:lock': z.strictObject({ locked: z.boolean() }),
   'game:autoAdvance': z.strictObject({ seconds: autoAdvanceSecondsSchema }),
+  'team:move': z.strictObject({ playerId: idSchema, team: z.int().min(0).max(TEAM_RULES.teamsMax - 1) }),
 } satisfies { [E in ClientEvent]: z.ZodType<ClientPayload<E>> };
 
 export type ParseResult<T> = { ok: true; data: T } | AckFail;
@@ -163,6 +165,14 @@ export const createGameSchema = z.strictObject({
   allowLateJoin: z.boolean().default(true),
   playerCap: z.int().min(1).max(GAME_RULES.playerCapMax).default(GAME_RULES.playerCapDefault),
   autoAdvanceSeconds: autoAdvanceSecondsSchema.default(0),
-}) satisfies z.ZodType<GameSettings>;
+  teams: z
+    .discriminatedUnion('by', [
+      z.strictObject({ by: z.literal('count'), count: z.int().min(TEAM_RULES.countMin).max(TEAM_RULES.countMax) }),
+      z.strictObject({ by: z.literal('size'), size: z.int().min(TEAM_RULES.sizeMin).max(TEAM_RULES.sizeMax) }),
+    ])
+    .optional(),
+  teamTalkSeconds: z.int().min(0).max(TEAM_RULES.talkSecondsMax).optional(),
+})
+  .refine((g) => g.teams || !g.teamTalkSeconds, { message: 'team talk needs team play', path: ['teamTalkSeconds'] }) satisfies z.ZodType<GameSettings>;
 
 export type CreateGameBody = z.input<typeof createGameSchema>;

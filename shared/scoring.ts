@@ -81,3 +81,44 @@ export function rankPlayers<T extends RankKey>(players: readonly T[]): Ranked<T>
   const ranks = competitionRanks(sorted.map((p) => p.score));
   return sorted.map((player, i) => ({ player, rank: ranks[i] }));
 }
+
+/** One team member's outcome of a question (no answer: 0 points, not correct). */
+export interface MemberOutcome {
+  points: number;
+  /** The member's own streak bonus, included in `points`: team play has a team streak instead. */
+  bonus: number;
+  correct: boolean;
+}
+
+export interface TeamPointsInput {
+  members: readonly MemberOutcome[];
+  /** Questions in a row the team's majority got right, before this one. */
+  streakBefore: number;
+  mode: ScoringMode;
+}
+
+export interface TeamPointsOutcome {
+  points: number;
+  bonus: number;
+  streak: number;
+  majorityRight: boolean;
+}
+
+/** A team's points for a question: the mean of its members' points without their own streak
+ *  bonuses, so a small team is not beaten by a big one for its size, plus a team streak
+ *  bonus when more than half of the members were right. With accuracy scoring the mean
+ *  (a fraction of one point) counts in hundredths: the share of the team that was right. */
+export function teamPointsFor({ members, streakBefore, mode }: TeamPointsInput): TeamPointsOutcome {
+  if (members.length === 0) return { points: 0, bonus: 0, streak: streakBefore, majorityRight: false };
+  let sum = 0;
+  let right = 0;
+  for (const m of members) {
+    sum += m.points - m.bonus;
+    if (m.correct) right++;
+  }
+  const majorityRight = right * 2 > members.length;
+  const streak = majorityRight ? streakBefore + 1 : 0;
+  const bonus = majorityRight && mode === 'speed' ? streakBonus(streak) : 0;
+  const scale = mode === 'accuracy' ? 100 : 1;
+  return { points: Math.round((sum / members.length) * scale) + bonus, bonus, streak, majorityRight };
+}

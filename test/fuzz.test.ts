@@ -95,6 +95,7 @@ const FIELDS: Record<ClientEvent, string[]> = {
   'player:kick': ['playerId'],
   'room:lock': ['locked'],
   'game:autoAdvance': ['seconds'],
+  'team:move': ['playerId', 'team'],
 };
 const EVENTS = Object.keys(inboundSchemas) as ClientEvent[];
 

@@ -5,7 +5,8 @@
 // TypeScript would accept the extra `answerIndex` of a spread object, and it would then
 // be serialised to every player.
 import { seatGet } from './seat-table.js';
-import { GAME_RULES } from '../../shared/game-types.js';
+import { GAME_RULES, TEAM_RULES } from '../../shared/game-types.js';
+import { isTeamGame, teamEntries, teamStanding } from './teams.js';
 import type {
   LeaderboardEntry,
   LeaderboardPayload,
@@ -84,11 +85,16 @@ export function leaderboardPayload(state: GameState): LeaderboardPayload {
     count: state.questions.length,
     top: topEntries(state, GAME_RULES.leaderboardSize),
     totalPlayers: state.ranking.length,
+    ...(isTeamGame(state) ? { teams: teamEntries(state, TEAM_RULES.boardSize) } : {}),
   };
 }
 
 export function podiumPayload(state: GameState): PodiumPayload {
-  return { top: topEntries(state, GAME_RULES.podiumSize), totalPlayers: state.ranking.length };
+  return {
+    top: topEntries(state, GAME_RULES.podiumSize),
+    totalPlayers: state.ranking.length,
+    ...(isTeamGame(state) ? { teams: teamEntries(state, GAME_RULES.podiumSize) } : {}),
+  };
 }
 
 /** A player's place, worked out from the ranking in O(1). With shared ranks, the players of
@@ -120,6 +126,8 @@ export function playerResult(state: GameState, seat: number): PlayerResult | nul
   if (!round || round.seatsAtClose === null || seat >= round.seatsAtClose) return null;
   const answer = seatGet(round.answers, seat) ?? null;
   const counted = answer !== null && !round.skipped;
+  const team = state.players[seat].team;
+  const teamResult = team !== null && round.teamResults ? round.teamResults[team] : null;
   return {
     questionId: state.questions[round.index].id,
     optionIndex: answer ? answer.optionIndex : null,
@@ -128,9 +136,12 @@ export function playerResult(state: GameState, seat: number): PlayerResult | nul
     bonus: counted ? answer.bonus : 0,
     skipped: round.skipped,
     ...standing(state, seat),
+    ...(teamResult ? { teamResult: { ...teamResult, standing: teamStanding(state, team!) } } : {}),
   };
 }
 
 export function playerSummary(p: PlayerState): PlayerSummary {
-  return { playerId: p.id, nickname: p.nickname, connected: p.connected, score: p.score };
+  const summary: PlayerSummary = { playerId: p.id, nickname: p.nickname, connected: p.connected, score: p.score };
+  if (p.team !== null) summary.team = p.team;
+  return summary;
 }

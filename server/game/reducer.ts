@@ -7,7 +7,8 @@ import { fail } from '../../shared/errors.js';
 import { canAdvance, enterPhase, setAutoAdvance } from './advance.js';
 import { leaderboardPayload, podiumPayload } from './payloads.js';
 import { addPlayer, disconnect, kick, reconnect, reject, type Outcome } from './roster.js';
-import { beginQuestion, closeRound, openAnswers, recordAnswer, withRanking } from './round.js';
+import { afterReading, beginQuestion, closeRound, openAnswers, recordAnswer, withRanking } from './round.js';
+import { moveTeam } from './teams.js';
 import { GRACE_MS, remainingMs, seatOf } from './state.js';
 import type { Command, Effect, EndReason, FinalStanding, GameState, ReduceResult } from './types.js';
 
@@ -64,6 +65,8 @@ function dispatch(state: GameState, command: Command, now: number): Outcome {
       return disconnect(state, command.playerId);
     case 'kick':
       return kick(state, command.playerId);
+    case 'moveTeam':
+      return moveTeam(state, command.playerId, command.team);
     case 'lock':
     case 'unlock':
       return { state: { ...state, locked: command.type === 'lock' }, effects: [] };
@@ -74,7 +77,7 @@ function dispatch(state: GameState, command: Command, now: number): Outcome {
     case 'next':
       return next(state, now);
     case 'skip':
-      if (state.phase !== 'reading' && state.phase !== 'answering') return reject(state, 'WRONG_PHASE');
+      if (state.phase !== 'reading' && state.phase !== 'talk' && state.phase !== 'answering') return reject(state, 'WRONG_PHASE');
       return closeRound(state, true);
     case 'pause':
       return pause(state, now);
@@ -151,7 +154,7 @@ function finalEffect(state: GameState, reason: EndReason, now: number): Effect {
 /** A question's clock stops, or the wait of a reveal or leaderboard that would move on by itself. */
 function pause(state: GameState, now: number): Outcome {
   if (state.pausedAt !== null) return reject(state, 'GAME_PAUSED');
-  const clockRuns = state.phase === 'reading' || state.phase === 'answering' || state.advanceAt !== null;
+  const clockRuns = state.phase === 'reading' || state.phase === 'talk' || state.phase === 'answering' || state.advanceAt !== null;
   if (!clockRuns) return reject(state, 'WRONG_PHASE');
   const paused: GameState = { ...state, pausedAt: now, timerAt: null };
   const payload = { remainingMs: remainingMs(paused, now) };
@@ -169,13 +172,15 @@ function resume(state: GameState, now: number): Outcome {
     return { state: resumed, effects: [{ type: 'broadcast', event: 'game:resumed', payload: { remainingMs: remainingMs(resumed, now) } }] };
   }
   const readingEndsAt = state.phase === 'reading' ? round.readingEndsAt + pausedFor : round.readingEndsAt;
+  const talkEndsAt = state.phase === 'talk' && round.talkEndsAt !== null ? round.talkEndsAt + pausedFor : round.talkEndsAt;
   const deadline = state.phase === 'answering' && round.deadline !== null ? round.deadline + pausedFor : round.deadline;
   const pausedMs = state.phase === 'answering' ? round.pausedMs + pausedFor : round.pausedMs;
+  const timerAt = state.phase === 'reading' ? readingEndsAt : state.phase === 'talk' ? talkEndsAt : deadline! + GRACE_MS;
   const resumed: GameState = {
     ...state,
     pausedAt: null,
-    round: { ...round, readingEndsAt, deadline, pausedMs },
-    timerAt: state.phase === 'reading' ? readingEndsAt : deadline! + GRACE_MS,
+    round: { ...round, readingEndsAt, talkEndsAt, deadline, pausedMs },
+    timerAt,
   };
   const payload = { remainingMs: remainingMs(resumed, now) };
   return { state: resumed, effects: [{ type: 'broadcast', event: 'game:resumed', payload }] };
@@ -186,7 +191,8 @@ function tick(state: GameState, now: number): Outcome {
   if (state.timerAt === null || state.pausedAt !== null) return { state, effects: [] };
   // Early: same state; ask the room to arm the timer again for the real moment.
   if (now < state.timerAt) return { state, effects: [{ type: 'schedule', at: state.timerAt }] };
-  if (state.phase === 'reading') return openAnswers(state, now);
+  if (state.phase === 'reading') return afterReading(state, now);
+  if (state.phase === 'talk') return openAnswers(state, now);
   if (state.phase === 'answering') return closeRound(state, false);
   if (canAdvance(state)) return next(state, now);
   return { state, effects: [] };
@@ -203,6 +209,8 @@ function submitAnswer(state: GameState, { playerId, questionId, optionIndex }: S
   const question = state.questions[round.index];
   if (questionId !== question.id) return reject(state, 'WRONG_QUESTION');
   if (state.phase === 'reading') return reject(state, 'WRONG_PHASE');
+  // The options are on the phones during team talk, but answers are not open yet.
+  if (state.phase === 'talk') return reject(state, 'TEAM_TALK');
   if (state.phase !== 'answering') return reject(state, 'TOO_LATE');
   if (!Number.isInteger(optionIndex) || optionIndex < 0 || optionIndex >= question.options.length) {
     return reject(state, 'BAD_OPTION');

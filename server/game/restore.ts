@@ -73,21 +73,27 @@ export function restoreState(snapshot: Snapshot, questions: ServerQuestion[], an
 
 /** Snapshots taken before the game kept the previous leaderboard's ranks and a closed
  *  question's turnout lack those fields: start with no previous ranks, and count the turnout
- *  from the seats the question closed with. */
+ *  from the seats the question closed with. Snapshots from before team play have no teams:
+ *  an individual game. */
 function withLaterFields(state: GameState): GameState {
   const round = state.round;
   const closed = round && round.seatsAtClose !== null && !round.turnout;
+  const turnout = closed ? turnoutOf(state.players.slice(0, round.seatsAtClose!), round.answers) : round?.turnout ?? null;
   return {
     ...state,
     prevRankOf: state.prevRankOf ?? [],
-    round: closed ? { ...round, turnout: turnoutOf(state.players.slice(0, round.seatsAtClose!), round.answers) } : round,
+    players: state.players.map((p) => (p.team === undefined ? { ...p, team: null } : p)),
+    teams: state.teams ?? [],
+    teamRanking: state.teamRanking ?? [],
+    teamRankOf: state.teamRankOf ?? [],
+    round: round && { ...round, turnout, talkEndsAt: round.talkEndsAt ?? null, teamResults: round.teamResults ?? null },
   };
 }
 
 function retimed(state: GameState, delta: number, now: number): GameState {
   const shift = (t: number | null) => (t === null ? null : t + delta);
   // A question, or a reveal or leaderboard about to move on by itself, waits for the host.
-  const waits = state.phase === 'reading' || state.phase === 'answering' || state.advanceAt !== null;
+  const waits = state.phase === 'reading' || state.phase === 'talk' || state.phase === 'answering' || state.advanceAt !== null;
   const round = state.round;
   return {
     ...state,
@@ -95,6 +101,7 @@ function retimed(state: GameState, delta: number, now: number): GameState {
     round: round && {
       ...round,
       readingEndsAt: round.readingEndsAt + delta,
+      talkEndsAt: shift(round.talkEndsAt),
       openedAt: shift(round.openedAt),
       deadline: shift(round.deadline),
       answers: mapSeats(round.answers, (a) => a && { ...a, at: a.at + delta }),

@@ -5,6 +5,7 @@ import { nicknameKey } from './nickname-key.js';
 import { playerSummary } from './payloads.js';
 import { closeIfEveryoneAnswered, type Step } from './round.js';
 import { playerIdForSeat, replaceAt, seatOf } from './state.js';
+import { isTeamGame, teamForJoiner, withMembers, withTeamRanking } from './teams.js';
 import type { Effect, GameError, GameState, PlayerState, RoundState } from './types.js';
 
 export type Outcome = Step & { error?: GameError; playerId?: string };
@@ -29,6 +30,7 @@ export function addPlayer(state: GameState, nickname: string, now: number): Outc
   if (state.players.some((p) => p.key === key)) return reject(state, 'NICKNAME_TAKEN');
 
   const seat = state.players.length;
+  const placed = isTeamGame(state) ? teamForJoiner(state) : null;
   const player: PlayerState = {
     id: playerIdForSeat(seat),
     seat,
@@ -41,6 +43,7 @@ export function addPlayer(state: GameState, nickname: string, now: number): Outc
     streak: 0,
     correctCount: 0,
     totalAnswerMs: 0,
+    team: placed ? placed.team : null,
   };
   let round = state.round;
   if (round) {
@@ -53,9 +56,10 @@ export function addPlayer(state: GameState, nickname: string, now: number): Outc
     players: [...state.players, player],
     activeCount: state.activeCount + 1,
     round,
+    ...(placed ? { teams: placed.teams } : {}),
   };
   const effects: Effect[] = [
-    { type: 'persist', what: 'player', playerId: player.id, nickname, seat, joinedAt: now, kicked: false },
+    { type: 'persist', what: 'player', playerId: player.id, nickname, seat, joinedAt: now, kicked: false, team: player.team },
     {
       type: 'sendToHost',
       event: 'player:joined',
@@ -136,6 +140,11 @@ export function kick(state: GameState, playerId: string): Outcome {
     activeCount: state.activeCount - 1,
     round,
   };
+  // The team keeps a gap that the next joiner fills; a team left empty drops off the ranking.
+  if (player.team !== null) {
+    next = { ...next, teams: withMembers(next.teams, player.team, -1) };
+    if (state.teamRanking.length > 0) next = withTeamRanking(next);
+  }
   if (state.rankOf[seat]) {
     // Drop the seat from the ranking; the others keep their order, so no re-sort is needed.
     const ranking = state.ranking.filter((s) => s !== seat);
@@ -153,6 +162,7 @@ export function kick(state: GameState, playerId: string): Outcome {
       seat,
       joinedAt: player.joinedAt,
       kicked: true,
+      team: player.team,
     },
   ];
   return closeIfEveryoneAnswered({ state: next, effects });

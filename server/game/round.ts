@@ -1,10 +1,11 @@
-// The life of one question: reading → answering → reveal. Each function takes a valid
+// The life of one question: reading → (team talk →) answering → reveal. Each function takes a valid
 // state for its step and returns the next state plus the effects that go with it.
 import { seatGet, seatSet, seatTable } from './seat-table.js';
 import { GAME_RULES } from '../../shared/game-types.js';
 import { rankPlayers, pointsFor, streakBonus } from '../../shared/scoring.js';
 import { playerResult, publicQuestion, questionPrompt, revealPayload } from './payloads.js';
 import { GRACE_MS, questionMs, remainingMs, replaceAt } from './state.js';
+import { isTeamGame, scoreTeams, talkMs, withTeamRanking } from './teams.js';
 import type { AnswerRecord, Effect, GameState, PlayerState, RoundState, Turnout } from './types.js';
 
 export interface Step {
@@ -16,6 +17,7 @@ export function beginQuestion(state: GameState, index: number, now: number): Ste
   const round: RoundState = {
     index,
     readingEndsAt: now + GAME_RULES.readingMs,
+    talkEndsAt: null,
     openedAt: null,
     deadline: null,
     pausedMs: 0,
@@ -26,6 +28,7 @@ export function beginQuestion(state: GameState, index: number, now: number): Ste
     skipped: false,
     seatsAtClose: null,
     turnout: null,
+    teamResults: null,
   };
   const next: GameState = { ...state, phase: 'reading', round, pausedAt: null, timerAt: round.readingEndsAt };
   return {
@@ -38,6 +41,18 @@ export function beginQuestion(state: GameState, index: number, now: number): Ste
       },
     ],
   };
+}
+
+/** After reading: team talk if the game has it, else answers open straight away. */
+export function afterReading(state: GameState, now: number): Step {
+  const ms = talkMs(state);
+  if (ms === 0) return openAnswers(state, now);
+  const round = state.round!;
+  const talkEndsAt = now + ms;
+  const next: GameState = { ...state, phase: 'talk', round: { ...round, talkEndsAt }, timerAt: talkEndsAt };
+  // The options, never the answer: publicQuestion has no answer field.
+  const payload = { question: publicQuestion(next, round.index), remainingMs: remainingMs(next, now) };
+  return { state: next, effects: [{ type: 'broadcast', event: 'question:talk', payload }] };
 }
 
 export function openAnswers(state: GameState, now: number): Step {
@@ -148,7 +163,7 @@ export function withRanking(state: GameState): GameState {
   );
   const rankOf = new Array<number>(state.players.length).fill(0);
   for (const r of ranked) rankOf[r.player.seat] = r.rank;
-  return { ...state, ranking: ranked.map((r) => r.player.seat), rankOf, prevRankOf: state.rankOf };
+  return withTeamRanking({ ...state, ranking: ranked.map((r) => r.player.seat), rankOf, prevRankOf: state.rankOf });
 }
 
 /** Everyone in the game when the question closes counts, answered or not. */
@@ -170,8 +185,16 @@ export function closeRound(state: GameState, skipped: boolean): Step {
   const players = skipped
     ? state.players
     : state.players.map((p) => applyAnswer(p, seatGet(round.answers, p.seat) ?? null, totalMs));
-  const closedRound: RoundState = { ...round, skipped, seatsAtClose: players.length, turnout: turnoutOf(players, round.answers) };
-  const next = withRanking({ ...state, players, phase: 'reveal', round: closedRound, pausedAt: null, timerAt: null });
+  const scored = isTeamGame(state) && !skipped ? scoreTeams(state, round) : null;
+  const closedRound: RoundState = {
+    ...round,
+    skipped,
+    seatsAtClose: players.length,
+    turnout: turnoutOf(players, round.answers),
+    teamResults: scored ? scored.results : null,
+  };
+  const teams = scored ? scored.teams : state.teams;
+  const next = withRanking({ ...state, players, teams, phase: 'reveal', round: closedRound, pausedAt: null, timerAt: null });
 
   const reveal = revealPayload(next, closedRound);
   const effects: Effect[] = [{ type: 'broadcast', event: 'question:reveal', payload: reveal }];

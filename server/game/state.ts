@@ -1,5 +1,6 @@
 // Building a new game and small read helpers over the state.
 import { GAME_RULES, type GameSettings } from '../../shared/game-types.js';
+import { initialTeams } from './teams.js';
 import type { GameState, PlayerState, ServerQuestion } from './types.js';
 
 export interface NewGame {
@@ -27,6 +28,9 @@ export function createGame({ gameId, code, settings, questions }: NewGame): Game
     ranking: [],
     rankOf: [],
     prevRankOf: [],
+    teams: initialTeams(settings),
+    teamRanking: [],
+    teamRankOf: [],
     endReason: null,
   };
 }
@@ -56,13 +60,14 @@ export function questionMs(state: GameState): number {
   return state.settings.secondsPerQuestion * 1000;
 }
 
-/** Time left in the current reading or answering window, or before a reveal or leaderboard
+/** Time left in the current reading, team talk or answering window, or before a reveal or leaderboard
  *  moves on by itself; frozen while paused. */
 export function remainingMs(state: GameState, now: number): number {
   const round = state.round;
   if (!round) return 0;
   const clock = state.pausedAt ?? now;
   if (state.phase === 'reading') return Math.max(0, round.readingEndsAt - clock);
+  if (state.phase === 'talk' && round.talkEndsAt !== null) return Math.max(0, round.talkEndsAt - clock);
   if (state.phase === 'answering' && round.deadline !== null) return Math.max(0, round.deadline - clock);
   if (state.advanceAt !== null) return Math.max(0, state.advanceAt - clock);
   return 0;

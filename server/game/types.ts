@@ -40,6 +40,25 @@ export interface PlayerState {
   correctCount: number;
   /** Sum of answer times; a missed question counts as its full time (ranking tie-break). */
   totalAnswerMs: number;
+  /** Team play: index into `teams`; null in individual play. */
+  team: number | null;
+}
+
+/** One team of a team game; its members are the players whose `team` is its index. */
+export interface TeamState {
+  index: number;
+  /** Non-kicked members, kept up to date so balancing a join is O(teams). */
+  members: number;
+  score: number;
+  /** Questions in a row the team's majority got right. */
+  streak: number;
+}
+
+/** A team's outcome of a closed question. */
+export interface TeamRoundResult {
+  points: number;
+  bonus: number;
+  majorityRight: boolean;
 }
 
 export interface AnswerRecord {
@@ -59,6 +78,8 @@ export interface AnswerRecord {
 export interface RoundState {
   index: number;
   readingEndsAt: number;
+  /** End of team talk (options shown, answers not open yet); null without team talk. */
+  talkEndsAt: number | null;
   openedAt: number | null;
   /** Last moment of the announced answer time; answers are accepted up to deadline + grace. */
   deadline: number | null;
@@ -76,6 +97,8 @@ export interface RoundState {
   /** Who was in the game when the question closed (kicked players left out, as in the
    *  results): the reveal's "n of m right". Null while the question is open. */
   turnout: Turnout | null;
+  /** Team play: each team's outcome, by team index, once the question closed (not skipped). */
+  teamResults: TeamRoundResult[] | null;
 }
 
 export interface Turnout {
@@ -109,6 +132,12 @@ export interface GameState {
   /** `rankOf` as it was before the last ranking: the previous leaderboard, which the
    *  players' "moved up 2 places" compares with. */
   prevRankOf: number[];
+  /** Team play: the teams in index order; empty in individual play. */
+  teams: TeamState[];
+  /** Indexes of teams with members, best first; rebuilt when a question closes. */
+  teamRanking: number[];
+  /** By team index: 1-based rank shared by equal scores; 0 when not ranked (yet). */
+  teamRankOf: number[];
   endReason: EndReason | null;
 }
 
@@ -125,6 +154,8 @@ export type Command =
   /** The player's last socket went away. */
   | { type: 'disconnect'; playerId: string }
   | { type: 'kick'; playerId: string }
+  /** Team play, lobby only: the host puts a player on another team. */
+  | { type: 'moveTeam'; playerId: string; team: number }
   | { type: 'lock' }
   | { type: 'unlock' }
   | { type: 'start' }
@@ -166,7 +197,9 @@ export type PersistEffect =
       seat: number;
       joinedAt: number;
       kicked: boolean;
+      team: number | null;
     }
+  | { type: 'persist'; what: 'team'; playerId: string; team: number }
   | {
       type: 'persist';
       what: 'answer';

@@ -18,6 +18,7 @@ import {
 } from './payloads.js';
 import { advanceRemainingMs } from './advance.js';
 import { remainingMs, seatOf } from './state.js';
+import { teamStanding } from './teams.js';
 import type { GameState } from './types.js';
 
 export function stageView(state: GameState, now: number): StageView {
@@ -25,6 +26,8 @@ export function stageView(state: GameState, now: number): StageView {
   switch (state.phase) {
     case 'reading':
       return { phase: 'reading', question: questionPrompt(state, round!.index), remainingMs: remainingMs(state, now) };
+    case 'talk':
+      return { phase: 'talk', question: publicQuestion(state, round!.index), remainingMs: remainingMs(state, now) };
     case 'answering':
       return {
         phase: 'answering',
@@ -56,6 +59,7 @@ function base(state: GameState, now: number) {
     display: state.settings.display,
     playerCount: state.activeCount,
     stage: stageView(state, now),
+    ...(state.settings.teams ? { teamTalkSeconds: state.settings.teamTalkSeconds ?? 0 } : {}),
   };
 }
 
@@ -65,6 +69,7 @@ export function deviceStage(stage: StageView): StageView {
   switch (stage.phase) {
     case 'reading':
       return { ...stage, question: devicePrompt(stage.question) };
+    case 'talk':
     case 'answering':
     case 'reveal':
       return { ...stage, question: deviceQuestion(stage.question) };
@@ -89,6 +94,7 @@ export function playerView(state: GameState, playerId: string, now: number): Pla
     myAnswer: inQuestion && round ? (seatGet(round.answers, seat)?.optionIndex ?? null) : null,
     myResult: showsResult ? playerResult(state, seat) : null,
     ...(state.phase === 'lobby' ? { lobby: lobbyRoster(state) } : {}),
+    ...(player.team !== null ? { myTeam: teamStanding(state, player.team) } : {}),
   };
 }
 

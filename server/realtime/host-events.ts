@@ -51,4 +51,5 @@ export function hostEvents(guard: Guard, conn: Connection, rooms: RoomRegistry, 
   guard.on(conn, 'player:kick', ({ playerId }, reply) => send({ type: 'kick', playerId }, reply));
   guard.on(conn, 'room:lock', ({ locked }, reply) => send({ type: locked ? 'lock' : 'unlock' }, reply));
   guard.on(conn, 'game:autoAdvance', ({ seconds }, reply) => send({ type: 'setAutoAdvance', seconds }, reply));
+  guard.on(conn, 'team:move', ({ playerId, team }, reply) => send({ type: 'moveTeam', playerId, team }, reply));
 }

@@ -2,6 +2,7 @@
 // it reads UTF-8, CRLF line ends, RFC 4180 quoting (papaparse), and text cells that start like
 // a formula prefixed with an apostrophe so a nickname such as "=HYPERLINK(...)" stays text.
 import Papa from 'papaparse';
+import { teamIdentity } from '../../shared/game-types.js';
 import { buildGrid } from './counting.js';
 import type { GameRow, GameRows } from './load.js';
 import { rankOrder } from './players.js';
@@ -26,7 +27,9 @@ export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
 export function gameCsvRows(rows: GameRows): (string | number)[][] {
   const { questions, players, answers } = rows;
   const grid = buildGrid(questions, players, answers);
-  const out: (string | number)[][] = [CSV_HEADER];
+  // Team games name each player's team right after the nickname.
+  const teams = players.some((p) => p.team != null);
+  const out: (string | number)[][] = [teams ? [CSV_HEADER[0], 'Team', ...CSV_HEADER.slice(1)] : CSV_HEADER];
   const order = players.map((p, i) => ({ p, cells: grid.cells[i] })).filter((x) => !x.p.kickedAt);
   order.sort((a, b) => rankOrder(a.p, b.p));
   for (const { p, cells } of order) {
@@ -36,6 +39,7 @@ export function gameCsvRows(rows: GameRows): (string | number)[][] {
       const a = cell.answer;
       out.push([
         p.nickname,
+        ...(teams ? [p.team != null ? teamIdentity(p.team).name : ''] : []),
         q.index + 1,
         q.prompt,
         q.topic.join(' > '),

@@ -17,6 +17,7 @@ export function historyItems(rows: HistoryRows): GameHistoryItem[] {
       players: players.filter((p) => !p.kickedAt).length,
       questions: grid.statuses.filter((s) => s === 'asked').length,
       accuracy: accuracy(groupTally(grid, players)),
+      ...((game.settings as { teams?: unknown } | null)?.teams ? { mode: 'teams' as const } : {}),
     };
   });
 }

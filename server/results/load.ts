@@ -39,6 +39,8 @@ export interface PlayerRow {
   kickedAt: Date | null;
   score: number;
   finalRank: number | null;
+  /** Team play: the player's team; absent or null in individual play. */
+  team?: number | null;
 }
 
 // The same Answer row the live rooms write; one definition keeps reader and writer in step.
@@ -93,6 +95,7 @@ const PLAYER_SELECT = {
   kickedAt: true,
   score: true,
   finalRank: true,
+  team: true,
 } as const;
 
 const ANSWER_SELECT = {

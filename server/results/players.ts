@@ -85,6 +85,7 @@ export function buildPlayer(
     tied,
     score: player.score,
     joinedAtQuestion: player.joinedAtQuestion,
+    ...(player.team != null ? { team: player.team } : {}),
     kicked: player.kickedAt !== null,
     kickedAt: player.kickedAt?.toISOString() ?? null,
     asked: total.asked,

@@ -2,6 +2,7 @@
 // (a tree, weakest first), the per-player heat map and answers, the hardest questions and the
 // weakest topics with the notes to re-read. Counting rules: counting.ts.
 import type {
+  ReportTeam,
   GameReport,
   HardQuestion,
   NoteSource,
@@ -14,10 +15,11 @@ import type {
 } from '../../shared/report-types.js';
 import { competitionRanks } from '../../shared/scoring.js';
 import { accuracy, buildGrid, groupTally, type Cell, type Grid, type Tally } from './counting.js';
-import type { AnswerRow, GameRows, QuestionRow } from './load.js';
+import type { AnswerRow, GameRows, PlayerRow, QuestionRow } from './load.js';
 import { buildPlayer, rankOrder } from './players.js';
 import { sourceOf } from './notes.js';
-import { buildSkeleton, groupTopics, weakestTopics } from './topic-tree.js';
+import { buildSkeleton, groupTopics, playerCells, weakestTopics, type Skeleton } from './topic-tree.js';
+import { teamIdentity } from '../../shared/game-types.js';
 
 export const HARDEST_MAX = 5;
 
@@ -64,6 +66,8 @@ export function buildReport(rows: GameRows, opts: { playerId?: string } = {}): B
     questions: reportQuestions,
     hardest,
   };
+  const teams = teamFigures(active, activeCells, questions.length, skeleton);
+  if (teams.length > 0) report.teams = teams;
   const byIndex = new Map(questions.map((q) => [q.index, q]));
   const needsContext = hardest.map((h) => ({ source: h.source, question: byIndex.get(h.index)! }));
 
@@ -75,6 +79,37 @@ export function buildReport(rows: GameRows, opts: { playerId?: string } = {}): B
     }
   }
   return { report, needsContext };
+}
+
+/** Per-team figures: each team's members' counted answers added up, overall and per topic. */
+function teamFigures(active: readonly PlayerRow[], activeCells: readonly Cell<AnswerRow>[][], count: number, skeleton: readonly Skeleton[]): ReportTeam[] {
+  const members = new Map<number, Cell<AnswerRow>[][]>();
+  active.forEach((p, i) => {
+    if (p.team == null) return;
+    const list = members.get(p.team) ?? [];
+    list.push(activeCells[i]);
+    members.set(p.team, list);
+  });
+  return [...members.keys()]
+    .sort((a, b) => a - b)
+    .map((team) => {
+      const cells = members.get(team)!;
+      const perQuestion = Array.from({ length: count }, (_, pos) => questionTally(cells, pos));
+      const total: Tally = { asked: 0, correct: 0 };
+      for (const t of perQuestion) {
+        total.asked += t.asked;
+        total.correct += t.correct;
+      }
+      return {
+        team,
+        name: teamIdentity(team).name,
+        players: cells.length,
+        asked: total.asked,
+        correct: total.correct,
+        accuracy: accuracy(total),
+        topics: playerCells(skeleton, (pos) => perQuestion[pos]),
+      };
+    });
 }
 
 function questionTally(activeCells: readonly Cell<AnswerRow>[][], pos: number): Tally {

@@ -41,6 +41,8 @@ export interface PlayerRow {
   sessionTokenHash: string;
   joinedAt: Date;
   joinedAtQuestion: number;
+  /** Team play: the team the player joined; absent or null in individual play. */
+  team?: number | null;
 }
 
 export interface AnswerRow {
@@ -61,6 +63,8 @@ export type GameStatus = 'lobby' | 'playing' | 'finished' | 'ended-by-host' | 'i
 export interface WriteBatch {
   players: PlayerRow[];
   kicks: { id: string; at: Date }[];
+  /** Players the host moved to another team, in the order of the moves. */
+  teamMoves?: { id: string; team: number }[];
   answers: AnswerRow[];
   skipped: number[];
   /** Questions whose answers opened (results count only asked questions). */
@@ -164,8 +168,8 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
       if (players.length) {
         // Explicit ids; DO NOTHING on any conflict (id or game+nickname) = skipDuplicates.
         await prisma.$executeRawUnsafe(
-          `INSERT INTO "Player" ("id", "gameId", "nickname", "nicknameKey", "sessionTokenHash", "joinedAt", "joinedAtQuestion")
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::int[])
+          `INSERT INTO "Player" ("id", "gameId", "nickname", "nicknameKey", "sessionTokenHash", "joinedAt", "joinedAtQuestion", "team")
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::int[], $8::int[])
            ON CONFLICT DO NOTHING`,
           players.map((r) => r.id),
           players.map((r) => r.gameId),
@@ -174,6 +178,7 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
           players.map((r) => r.sessionTokenHash),
           players.map((r) => utcTimestamp(r.joinedAt)),
           players.map((r) => r.joinedAtQuestion),
+          players.map((r) => r.team ?? null),
         );
       }
       const kicks = all((b) => b.kicks);
@@ -184,6 +189,17 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
            WHERE p."id" = v.id AND p."kickedAt" IS NULL`,
           kicks.map((k) => k.id),
           kicks.map((k) => utcTimestamp(k.at)),
+        );
+      }
+      // Only the last move of a player counts; moves come in order, so the last one wins.
+      const moved = new Map(all((b) => b.teamMoves ?? []).map((m) => [m.id, m.team]));
+      if (moved.size) {
+        await prisma.$executeRawUnsafe(
+          `UPDATE "Player" AS p SET "team" = v.team
+           FROM unnest($1::text[], $2::int[]) AS v(id, team)
+           WHERE p."id" = v.id`,
+          [...moved.keys()],
+          [...moved.values()],
         );
       }
       const answers = all((b) => b.answers.map((r) => ({ ...r, gameId: b.gameId })));

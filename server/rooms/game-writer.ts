@@ -17,6 +17,8 @@ import type { AnswerRow, GameStore, GameWrite, PlayerRow, WriteBatch } from './g
 export type WriteOp =
   | { kind: 'player'; row: PlayerRow }
   | { kind: 'kick'; id: string; at: Date }
+  /** The host moved a player to another team (the lobby only). */
+  | { kind: 'team'; id: string; team: number }
   | { kind: 'answer'; row: AnswerRow }
   | { kind: 'skipped'; index: number }
   | { kind: 'asked'; index: number; at: Date }
@@ -64,10 +66,11 @@ export interface RoomWriter {
 }
 
 export function mergeOps(ops: readonly WriteOp[]): WriteBatch {
-  const batch: WriteBatch = { players: [], kicks: [], answers: [], skipped: [], asked: [], standings: [], game: {}, snapshot: null };
+  const batch: WriteBatch = { players: [], kicks: [], teamMoves: [], answers: [], skipped: [], asked: [], standings: [], game: {}, snapshot: null };
   for (const op of ops) {
     if (op.kind === 'player') batch.players.push(op.row);
     else if (op.kind === 'kick') batch.kicks.push({ id: op.id, at: op.at });
+    else if (op.kind === 'team') batch.teamMoves!.push({ id: op.id, team: op.team });
     else if (op.kind === 'answer') batch.answers.push(op.row);
     else if (op.kind === 'skipped') batch.skipped.push(op.index);
     else if (op.kind === 'asked') batch.asked.push({ index: op.index, at: op.at });

@@ -32,7 +32,7 @@ export const LOBBY_ROSTER_EVERY_MS = 1_000;
 export type Respond<T> = (response: Ack<T>) => void;
 export type HostCommand = Extract<
   Command,
-  { type: 'start' | 'next' | 'skip' | 'pause' | 'resume' | 'end' | 'kick' | 'lock' | 'unlock' | 'setAutoAdvance' }
+  { type: 'start' | 'next' | 'skip' | 'pause' | 'resume' | 'end' | 'kick' | 'moveTeam' | 'lock' | 'unlock' | 'setAutoAdvance' }
 >;
 /** Host commands that change the state without a phase or roster change. */
 const SNAPSHOT_AFTER = new Set<HostCommand['type']>(['pause', 'resume', 'lock', 'unlock', 'setAutoAdvance']);

@@ -28,7 +28,7 @@ export function writeOpsFor(effect: PersistEffect, ctx: PersistContext, at: Date
       if (effect.kicked) return [{ kind: 'kick', id, at }];
       // A late joiner's first question: the current one while it is asked, else the next.
       const round = state.round;
-      const asking = state.phase === 'reading' || state.phase === 'answering';
+      const asking = state.phase === 'reading' || state.phase === 'talk' || state.phase === 'answering';
       const row = {
         id,
         nickname: effect.nickname,
@@ -36,9 +36,12 @@ export function writeOpsFor(effect: PersistEffect, ctx: PersistContext, at: Date
         sessionTokenHash: ctx.tokenHashOf(effect.playerId),
         joinedAt: at,
         joinedAtQuestion: round ? round.index + (asking ? 0 : 1) : 0,
+        team: effect.team,
       };
       return [{ kind: 'player', row }];
     }
+    case 'team':
+      return [{ kind: 'team', id: playerRowId(gameId, effect.playerId), team: effect.team }];
     case 'answer':
       return [
         {

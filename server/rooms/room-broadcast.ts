@@ -20,7 +20,7 @@ export async function broadcast(channels: RoomChannels, pacer: SendPacer, displa
   if (display === 'host-only') {
     if (effect.event === 'question:show') {
       playerPayload = { ...effect.payload, question: devicePrompt(effect.payload.question) } as never;
-    } else if (effect.event === 'question:open') {
+    } else if (effect.event === 'question:open' || effect.event === 'question:talk') {
       playerPayload = { ...effect.payload, question: deviceQuestion(effect.payload.question) } as never;
     }
   }

@@ -53,6 +53,7 @@ export function HistoryScreen() {
                     <td className="mono">{g.code}</td>
                     <td>
                       <span className="tag">{statusLabel(g.status)}</span>
+                      {g.mode === 'teams' ? <span className="tag">teams</span> : null}
                     </td>
                     <td className="num">{g.players}</td>
                     <td className="num">{g.questions}</td>

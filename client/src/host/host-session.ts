@@ -76,6 +76,11 @@ export class HostSession extends Store<HostSnapshot> {
       this.set({ view: { ...view, players, playerCount: total } });
       if (view.stage.phase === 'lobby') play('join');
     });
+    socket.on('player:moved', ({ playerId, team }) => {
+      const view = this.state.view;
+      if (!view) return;
+      this.set({ view: { ...view, players: view.players.map((p) => (p.playerId === playerId ? { ...p, team } : p)) } });
+    });
     socket.on('player:left', ({ playerId, reason, total }) => {
       const view = this.state.view;
       if (!view) return;
@@ -145,6 +150,11 @@ export class HostSession extends Store<HostSnapshot> {
     const ok = await this.run((socket) => command(socket, 'player:kick', { playerId }));
     const view = this.state.view;
     if (ok && view) this.set({ view: { ...view, players: view.players.filter((p) => p.playerId !== playerId) } });
+  }
+
+  /** Team play, in the lobby: put a player on another team. */
+  moveToTeam(playerId: string, team: number): Promise<boolean> {
+    return this.run((socket) => command(socket, 'team:move', { playerId, team }));
   }
 
   setAutoAdvance(seconds: number): Promise<boolean> {

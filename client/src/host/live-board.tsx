@@ -1,9 +1,15 @@
-// Leaderboard (top 5 after a question) and the final podium (top 3) on the projector.
-import type { HostView, LeaderboardEntry } from '../../../shared/game-types.js';
+// Leaderboard (top 5 after a question) and the final podium (top 3) on the projector; in team
+// play, team bars and a podium of teams with each team's best scorer.
+import { teamIdentity, type HostView, type LeaderboardEntry, type TeamEntry } from '../../../shared/game-types.js';
 import { FlameIcon, Medal } from '../components/icons.js';
+import { TeamBadge } from '../components/team-badge.js';
 
 export function LiveBoard({ view }: { view: HostView }) {
   const stage = view.stage;
+  if (stage.phase === 'leaderboard' && stage.leaderboard.teams) return <TeamBoard view={view} teams={stage.leaderboard.teams} />;
+  if ((stage.phase === 'podium' || stage.phase === 'ended') && stage.podium?.teams?.length) {
+    return <TeamPodium teams={stage.podium.teams} ended={stage.phase === 'ended'} players={stage.podium.totalPlayers} />;
+  }
   if (stage.phase === 'leaderboard') {
     const board = stage.leaderboard;
     const best = Math.max(1, ...board.top.map((e) => e.score));
@@ -59,6 +65,65 @@ export function LiveBoard({ view }: { view: HostView }) {
         ))}
       </ol>
       <p className="hint">{podium.totalPlayers} players took part</p>
+    </section>
+  );
+}
+
+/** Team bars after a question: every team (up to eight), its score and best scorer. */
+function TeamBoard({ view, teams }: { view: HostView; teams: TeamEntry[] }) {
+  const stage = view.stage;
+  if (stage.phase !== 'leaderboard') return null;
+  const best = Math.max(1, ...teams.map((t) => t.score));
+  return (
+    <section className="live-board" aria-labelledby="board-title">
+      <h1 id="board-title">Teams</h1>
+      <p className="hint">
+        After question {stage.leaderboard.afterIndex + 1} of {stage.leaderboard.count} · {teams.length} teams
+      </p>
+      <ol className="board-list team-board">
+        {teams.map((t) => (
+          <li key={t.team} className="board-row">
+            <span className="board-rank">{t.rank}</span>
+            <span className="board-name">
+              <TeamBadge team={t.team} />
+              {t.streak >= 2 ? (
+                <span className="board-streak" aria-label={`team streak ${t.streak}`}>
+                  <FlameIcon />
+                  {t.streak}
+                </span>
+              ) : null}
+              {t.best ? <small className="board-best">best: {t.best.nickname}</small> : null}
+            </span>
+            <span className="board-track" aria-hidden="true">
+              <span className="board-fill" style={{ width: `${(t.score / best) * 100}%`, background: teamIdentity(t.team).colour }} />
+            </span>
+            <span className="board-score">{t.score.toLocaleString()}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function TeamPodium({ teams, ended, players }: { teams: TeamEntry[]; ended: boolean; players: number }) {
+  const order = [teams[1], teams[0], teams[2]].filter((e): e is TeamEntry => !!e);
+  return (
+    <section className="live-board" aria-labelledby="podium-title">
+      <h1 id="podium-title">{ended ? 'Final standings' : 'Podium'}</h1>
+      <ol className="podium" aria-label="Top three teams">
+        {order.map((t) => (
+          <li key={t.team} className={`podium-step place-${t.rank}`} value={t.rank}>
+            <Medal place={t.rank} size="lg" />
+            <span className="podium-name">
+              <TeamBadge team={t.team} />
+            </span>
+            <span className="podium-score">{t.score.toLocaleString()} points</span>
+            {t.best ? <span className="podium-best">Best: {t.best.nickname} ({t.best.score.toLocaleString()})</span> : null}
+            <span className="podium-block">{t.rank}</span>
+          </li>
+        ))}
+      </ol>
+      <p className="hint">{players} players took part</p>
     </section>
   );
 }

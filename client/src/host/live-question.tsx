@@ -9,9 +9,10 @@ import type { Clock } from '../lib/stage.js';
 
 export function LiveQuestion({ view, clock }: { view: HostView; clock: Clock | null }) {
   const stage = view.stage;
-  if (stage.phase !== 'reading' && stage.phase !== 'answering') return null;
+  if (stage.phase !== 'reading' && stage.phase !== 'talk' && stage.phase !== 'answering') return null;
   const q = stage.question;
   const answering = stage.phase === 'answering';
+  const talking = stage.phase === 'talk';
   return (
     <section className="live-question" aria-labelledby="live-prompt">
       <div className="live-q-meta">
@@ -27,8 +28,8 @@ export function LiveQuestion({ view, clock }: { view: HostView; clock: Clock | n
         <Countdown
           size="xl"
           clock={clock}
-          totalMs={answering ? q.seconds * 1000 : GAME_RULES.readingMs}
-          label={answering ? 'Time left' : 'Answers open in'}
+          totalMs={answering ? q.seconds * 1000 : talking ? (view.teamTalkSeconds ?? 0) * 1000 : GAME_RULES.readingMs}
+          label={answering ? 'Time left' : talking ? 'Team talk: answers open in' : 'Answers open in'}
           ticking={answering}
         />
         {answering ? (
@@ -36,10 +37,10 @@ export function LiveQuestion({ view, clock }: { view: HostView; clock: Clock | n
             <strong>{stage.answered}</strong> / {stage.total || view.playerCount} answered
           </p>
         ) : (
-          <p className="answer-count">Read the question…</p>
+          <p className="answer-count">{talking ? 'Team talk: discuss the options with your team' : 'Read the question…'}</p>
         )}
       </div>
-      {answering ? (
+      {answering || talking ? (
         <ul className="live-options" role="list">
           {stage.question.options.map((label, i) => (
             <li key={i} className={`live-option ${optionStyle(i).className}`}>

@@ -112,7 +112,7 @@ export function LiveScreen({ gameId }: { gameId: string }) {
 
   const stage = view.stage;
   const primary = primaryLabel(view);
-  const running = stage.phase === 'reading' || stage.phase === 'answering';
+  const running = stage.phase === 'reading' || stage.phase === 'talk' || stage.phase === 'answering';
   const waiting = stage.phase === 'reveal' || stage.phase === 'leaderboard';
   const over = stage.phase === 'podium' || stage.phase === 'ended';
   return (
@@ -243,7 +243,7 @@ function canPause(snap: HostSnapshot): boolean {
   const view = snap.view;
   if (!view) return false;
   const phase = view.stage.phase;
-  return phase === 'reading' || phase === 'answering' || view.paused || snap.advance !== null;
+  return phase === 'reading' || phase === 'talk' || phase === 'answering' || view.paused || snap.advance !== null;
 }
 
 async function togglePause(snap: HostSnapshot): Promise<void> {

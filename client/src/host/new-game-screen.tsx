@@ -1,7 +1,7 @@
 // New game (`/host/new?deck=<id>`): deck, topics, count, timer, auto-advance, kinds, scoring,
-// display, late join and player cap; a preview of generated questions; then the live room.
+// display, late join, player cap and team play; a preview of generated questions; then the live room.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { GAME_RULES, QUESTION_KINDS, type DisplayMode, type QuestionKind, type ScoringMode } from '../../../shared/game-types.js';
+import { GAME_RULES, QUESTION_KINDS, TEAM_RULES, type DisplayMode, type QuestionKind, type ScoringMode, type TeamSetup } from '../../../shared/game-types.js';
 import type { CreateGameBody } from '../../../shared/schemas.js';
 import type { CreatedGame, DeckSummary, TopicNode } from '../bank/bank-types.js';
 import { TopicTree, pathKey } from '../bank/topic-tree.js';
@@ -45,6 +45,10 @@ export function NewGameScreen() {
   const [allowLateJoin, setAllowLateJoin] = useState(true);
   const [playerCap, setPlayerCap] = useState<number>(GAME_RULES.playerCapDefault);
   const [autoAdvanceSeconds, setAutoAdvanceSeconds] = useState(0);
+  const [teamMode, setTeamMode] = useState<'solo' | TeamSetup['by']>('solo');
+  const [teamCount, setTeamCount] = useState(3);
+  const [teamSize, setTeamSize] = useState(3);
+  const [teamTalk, setTeamTalk] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -94,6 +98,8 @@ export function NewGameScreen() {
         allowLateJoin,
         playerCap,
         autoAdvanceSeconds,
+        ...(teamMode === 'count' ? { teams: { by: 'count', count: teamCount }, teamTalkSeconds: teamTalk } : {}),
+        ...(teamMode === 'size' ? { teams: { by: 'size', size: teamSize }, teamTalkSeconds: teamTalk } : {}),
       }
     : null;
 
@@ -229,6 +235,64 @@ export function NewGameScreen() {
             On the big screen only; phones show the coloured shapes
           </label>
         </fieldset>
+        <fieldset>
+          <legend>Players</legend>
+          <label className="check">
+            <input type="radio" name="teams" checked={teamMode === 'solo'} onChange={() => setTeamMode('solo')} />
+            Everyone for themselves
+          </label>
+          <label className="check">
+            <input type="radio" name="teams" checked={teamMode === 'count'} onChange={() => setTeamMode('count')} />
+            In teams: a number of teams
+          </label>
+          <label className="check">
+            <input type="radio" name="teams" checked={teamMode === 'size'} onChange={() => setTeamMode('size')} />
+            In teams: teams of a size
+          </label>
+          {teamMode !== 'solo' ? (
+            <div className="field-grid">
+              {teamMode === 'count' ? (
+                <div>
+                  <label htmlFor="ng-team-count">Teams</label>
+                  <select id="ng-team-count" value={teamCount} onChange={(e) => setTeamCount(Number(e.target.value))}>
+                    {range(TEAM_RULES.countMin, TEAM_RULES.countMax).map((n) => (
+                      <option key={n} value={n}>
+                        {n} teams
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ) : (
+                <div>
+                  <label htmlFor="ng-team-size">Players per team</label>
+                  <select id="ng-team-size" value={teamSize} onChange={(e) => setTeamSize(Number(e.target.value))}>
+                    {range(TEAM_RULES.sizeMin, TEAM_RULES.sizeMax).map((n) => (
+                      <option key={n} value={n}>
+                        teams of {n}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+              <div>
+                <label htmlFor="ng-team-talk">Team talk</label>
+                <select id="ng-team-talk" value={teamTalk} onChange={(e) => setTeamTalk(Number(e.target.value))} aria-describedby="ng-team-hint">
+                  {TALK_SECONDS.map((s) => (
+                    <option key={s} value={s}>
+                      {s === 0 ? 'Off' : `${s} seconds`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          ) : null}
+          {teamMode !== 'solo' ? (
+            <p id="ng-team-hint" className="hint">
+              Players are shared out evenly as they join; you can move them in the lobby. Everyone answers on their own phone
+              and a team scores the average of its members. Team talk shows the options for that long before answers open.
+            </p>
+          ) : null}
+        </fieldset>
         <label className="check">
           <input type="checkbox" checked={allowLateJoin} onChange={(e) => setAllowLateJoin(e.target.checked)} />
           Let players join after the game has started
@@ -245,6 +309,12 @@ export function NewGameScreen() {
       </div>
     </form>
   );
+}
+
+const TALK_SECONDS = [0, 5, 10, 15, 20, 30];
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -18,7 +18,7 @@ export interface Clock {
 }
 
 export function clockFromStage(stage: StageView, paused: boolean): Clock | null {
-  if (stage.phase === 'reading' || stage.phase === 'answering') {
+  if (stage.phase === 'reading' || stage.phase === 'talk' || stage.phase === 'answering') {
     return { remainingMs: stage.remainingMs, receivedAt: performance.now(), paused };
   }
   return null;
@@ -31,13 +31,14 @@ export function remainingOf(clock: Clock | null, now = performance.now()): numbe
 }
 
 function questionOf(stage: StageView): PublicQuestion | null {
-  if (stage.phase === 'answering' || stage.phase === 'reveal') return stage.question;
+  if (stage.phase === 'talk' || stage.phase === 'answering' || stage.phase === 'reveal') return stage.question;
   if (stage.phase === 'reading') return { ...stage.question, options: [] };
   return null;
 }
 
 export type RoomEvent =
   | { type: 'question:show'; payload: ServerPayload<'question:show'> }
+  | { type: 'question:talk'; payload: ServerPayload<'question:talk'> }
   | { type: 'question:open'; payload: ServerPayload<'question:open'> }
   | { type: 'question:reveal'; payload: ServerPayload<'question:reveal'> }
   | { type: 'leaderboard:show'; payload: ServerPayload<'leaderboard:show'> }
@@ -48,6 +49,7 @@ export type RoomEvent =
 
 export const ROOM_EVENTS = [
   'question:show',
+  'question:talk',
   'question:open',
   'question:reveal',
   'leaderboard:show',
@@ -65,6 +67,13 @@ export function applyRoomEvent<V extends LiveViewBase>(view: V, event: RoomEvent
       return {
         view: { ...view, paused: false, stage: { phase: 'reading', question, remainingMs: readingMs } },
         clock: { remainingMs: readingMs, receivedAt: now, paused: false },
+      };
+    }
+    case 'question:talk': {
+      const { question, remainingMs } = event.payload;
+      return {
+        view: { ...view, paused: false, stage: { phase: 'talk', question, remainingMs } },
+        clock: { remainingMs, receivedAt: now, paused: false },
       };
     }
     case 'question:open': {
@@ -104,7 +113,7 @@ export function applyRoomEvent<V extends LiveViewBase>(view: V, event: RoomEvent
     case 'game:paused':
     case 'game:resumed': {
       const paused = event.type === 'game:paused';
-      const inQuestion = view.stage.phase === 'reading' || view.stage.phase === 'answering';
+      const inQuestion = view.stage.phase === 'reading' || view.stage.phase === 'talk' || view.stage.phase === 'answering';
       return { view: { ...view, paused }, clock: inQuestion ? { remainingMs: event.payload.remainingMs, receivedAt: now, paused } : null };
     }
     case 'room:closed': {

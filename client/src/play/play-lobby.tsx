@@ -1,5 +1,6 @@
 import type { PlayerView } from '../../../shared/game-types.js';
 import { CheckCircleIcon } from '../components/icons.js';
+import { TeamBadge } from '../components/team-badge.js';
 import { plural } from '../lib/format.js';
 
 export function PlayLobby({ view }: { view: PlayerView }) {
@@ -13,6 +14,11 @@ export function PlayLobby({ view }: { view: PlayerView }) {
       <p className="lead">
         Find <strong>{view.me.nickname}</strong> on the big screen.
       </p>
+      {view.myTeam ? (
+        <p className="lobby-team" aria-live="polite">
+          You play for <TeamBadge team={view.myTeam.team} />
+        </p>
+      ) : null}
       <p className="hint">
         {plural(view.questionCount, 'question')} · waiting for the host to start
       </p>

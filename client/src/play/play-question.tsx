@@ -1,4 +1,4 @@
-// Reading and answering: the prompt (unless the projector shows it), a countdown from
+// Reading, team talk and answering: the prompt (unless the projector shows it), a countdown from
 // the server's remainingMs, and the option buttons; the chosen answer locks in at once.
 import { GAME_RULES, type PlayerView } from '../../../shared/game-types.js';
 import { Countdown } from '../components/countdown.js';
@@ -18,10 +18,11 @@ interface Props {
 
 export function PlayQuestion({ view, clock, sending, notice }: Props) {
   const stage = view.stage;
-  if (stage.phase !== 'reading' && stage.phase !== 'answering') return null;
+  if (stage.phase !== 'reading' && stage.phase !== 'talk' && stage.phase !== 'answering') return null;
   const question = stage.question;
   const onDevice = view.display === 'devices';
   const answering = stage.phase === 'answering';
+  const talking = stage.phase === 'talk';
   const chosen = view.myAnswer;
   // In host-only display the server sends letters as labels (True/False stay words).
   const showLabels = onDevice || question.kind === 'true-false';
@@ -36,8 +37,8 @@ export function PlayQuestion({ view, clock, sending, notice }: Props) {
       </div>
       <Countdown
         clock={clock}
-        totalMs={answering ? question.seconds * 1000 : GAME_RULES.readingMs}
-        label={answering ? 'Time left' : 'Answers open in'}
+        totalMs={answering ? question.seconds * 1000 : talking ? (view.teamTalkSeconds ?? 0) * 1000 : GAME_RULES.readingMs}
+        label={answering ? 'Time left' : talking ? 'Team talk: answers open in' : 'Answers open in'}
         ticking={answering && chosen === null}
       />
       <h1 id="question-title" className={onDevice ? 'question-prompt' : 'visually-hidden'}>
@@ -45,7 +46,21 @@ export function PlayQuestion({ view, clock, sending, notice }: Props) {
       </h1>
       {!onDevice ? <p className="look-up">Look at the big screen</p> : null}
 
-      {!answering ? (
+      {talking ? (
+        <>
+          <p className="get-ready talk-now" aria-live="polite">
+            Talk it over with {view.myTeam ? view.myTeam.name : 'your team'}: answers open soon.
+          </p>
+          <ul className={`options talk-options ${onDevice ? 'options-list' : 'options-grid'}`} aria-label="The options">
+            {stage.question.options.map((label, i) => (
+              <li key={i} className="talk-option">
+                <OptionBadge index={i} />
+                {showLabels ? <span>{label}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : !answering ? (
         <p className="get-ready" aria-live="polite">
           Get ready…
         </p>

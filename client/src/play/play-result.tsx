@@ -3,6 +3,7 @@
 // and the gap to the nearest player with more points.
 import type { PlayerView } from '../../../shared/game-types.js';
 import { FlameIcon } from '../components/icons.js';
+import { TeamBadge } from '../components/team-badge.js';
 import { OptionBadge } from '../components/option-badge.js';
 import { optionStyle } from '../components/option-style.js';
 import { movedText, ordinal, topicLabel } from '../lib/format.js';
@@ -74,6 +75,8 @@ export function PlayResult({ view }: { view: PlayerView }) {
         </div>
       ) : null}
 
+      {view.myTeam ? <TeamStandingCard view={view} /> : null}
+
       <dl className="stat-grid">
         <div>
           <dt>Rank</dt>
@@ -105,7 +108,19 @@ export function PlayResult({ view }: { view: PlayerView }) {
             : ''}
       </p>
       {movedText(me.moved) ? <p className="result-moved">{movedText(me.moved)}</p> : null}
-      {stage.phase === 'leaderboard' ? (
+      {stage.phase === 'leaderboard' && stage.leaderboard.teams ? (
+        <ol className="mini-board" aria-label="Teams">
+          {stage.leaderboard.teams.map((entry) => (
+            <li key={entry.team} className={entry.team === view.myTeam?.team ? 'is-me' : ''}>
+              <span className="rank">{entry.rank}</span>
+              <span className="name">
+                <TeamBadge team={entry.team} />
+              </span>
+              <span className="score">{entry.score.toLocaleString()}</span>
+            </li>
+          ))}
+        </ol>
+      ) : stage.phase === 'leaderboard' ? (
         <ol className="mini-board">
           {stage.leaderboard.top.map((entry) => (
             <li key={entry.playerId} className={entry.playerId === me.playerId ? 'is-me' : ''}>
@@ -119,6 +134,38 @@ export function PlayResult({ view }: { view: PlayerView }) {
         <p className="hint center">{last ? 'Final results coming up…' : 'Next question coming up…'}</p>
       )}
     </section>
+  );
+}
+
+/** The team's points for the question, its rank and the gap to the team above. */
+function TeamStandingCard({ view }: { view: PlayerView }) {
+  const team = view.myTeam!;
+  const result = view.myResult?.teamResult ?? null;
+  return (
+    <div className="team-card">
+      <p className="team-card-head">
+        <TeamBadge team={team.team} />
+        <span className="team-card-rank">
+          {team.rank ? (
+            <>
+              {team.tied ? 'tied ' : ''}
+              {ordinal(team.rank)} of {team.teamCount}
+            </>
+          ) : null}
+        </span>
+      </p>
+      <p className="team-card-line">
+        {result ? `Team +${result.points.toLocaleString()} this question${result.bonus > 0 ? ` (incl. +${result.bonus} team streak)` : ''} · ` : ''}
+        {team.score.toLocaleString()} team points
+      </p>
+      {team.rank === 1 ? (
+        <p className="team-card-line">{team.tied ? 'Your team is tied 1st' : 'Your team is in the lead!'}</p>
+      ) : team.gapToAbove !== null && team.aboveName ? (
+        <p className="team-card-line">
+          {team.gapToAbove.toLocaleString()} {team.gapToAbove === 1 ? 'point' : 'points'} behind {team.aboveName}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

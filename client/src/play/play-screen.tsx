@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { Notice } from '../components/notice.js';
 import { SoundToggle } from '../components/sound-toggle.js';
+import { TeamBadge } from '../components/team-badge.js';
 import { spacedCode } from '../lib/format.js';
 import { reportPlayerId } from '../lib/ids.js';
 import { Link, navigate } from '../lib/router.js';
@@ -88,6 +89,7 @@ export function PlayScreen({ code }: { code: string }) {
           <strong className="play-nick">{view.me.nickname}</strong>
           <span className="play-code mono">{spacedCode(view.code)}</span>
         </span>
+        {view.myTeam ? <TeamBadge team={view.myTeam.team} className="play-team" /> : null}
         <span className="play-score" aria-label={`Score ${view.me.score}`}>
           {view.me.score.toLocaleString()} <small>pts</small>
         </span>
@@ -106,7 +108,7 @@ export function PlayScreen({ code }: { code: string }) {
       ) : null}
 
       {stage.phase === 'lobby' ? <PlayLobby view={view} /> : null}
-      {stage.phase === 'reading' || stage.phase === 'answering' ? (
+      {stage.phase === 'reading' || stage.phase === 'talk' || stage.phase === 'answering' ? (
         <PlayQuestion view={view} clock={snap.clock} sending={snap.sending} notice={snap.notice} />
       ) : null}
       {stage.phase === 'reveal' || stage.phase === 'leaderboard' ? <PlayResult view={view} /> : null}

@@ -96,9 +96,14 @@ export class PlayerSession extends Store<PlayerSnapshot> {
           myResult: result,
           myAnswer: result.optionIndex,
           me: { ...view.me, score, streak, rank, tied, moved, gapToAbove, aboveNickname },
+          ...(result.teamResult ? { myTeam: result.teamResult.standing } : {}),
         },
       });
       if (!result.skipped) play(result.correct ? 'correct' : 'wrong');
+    });
+    socket.on('team:assigned', ({ team }) => {
+      const view = this.state.view;
+      if (view) this.set({ view: { ...view, myTeam: team } });
     });
     socket.on('lobby:roster', (lobby) => {
       const view = this.state.view;

@@ -1,0 +1,147 @@
+// Team play in a real browser: the host sets up two teams with team talk on the new-game form,
+// moves a player between teams in the lobby, and three phones play two questions: the options
+// show during team talk with no way to answer, the phones show their team's points, rank and
+// gap, the projector shows team bars and a podium of teams with each team's best scorer.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, TEST_HOST_TOKEN, type RunningApp } from './support/app.js';
+import { closeAll, ensureClientBuilt, LAPTOP, launchBrowser, PHONE, Screenshots, watchErrors } from './support/browser.js';
+import { createTestDatabase, type TestDatabase } from './support/db.js';
+
+const NOTES = `# Biology
+
+## Cells
+- Mitochondria: the organelle that produces most of the cell's ATP
+- Ribosome: the site where proteins are assembled from amino acids
+- Nucleus: the organelle that holds the cell's chromosomes
+- Lysosome: the organelle that digests waste with enzymes
+- Chloroplast: the organelle where photosynthesis takes place
+`;
+const WAIT = { timeout: 15_000 };
+
+let tdb: TestDatabase;
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+const shots = new Screenshots('e2e-teams');
+
+beforeAll(async () => {
+  const clientDir = ensureClientBuilt();
+  tdb = await createTestDatabase();
+  app = await startApp(tdb.db, { clientDir });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await closeAll(contexts);
+  await browser?.close();
+  await app?.close();
+  await tdb?.drop();
+});
+
+async function open(kind: 'phone' | 'laptop', label: string): Promise<Page> {
+  const context = await browser.newContext(kind === 'phone' ? PHONE : LAPTOP);
+  contexts.push(context);
+  const page = await context.newPage();
+  watchErrors(page, label, errors);
+  return page;
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(`${app.baseUrl}${url}`, { method: 'POST', headers: { ...app.hostHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { ok: boolean; data: T };
+  expect(json.ok, `${url}: ${JSON.stringify(json)}`).toBe(true);
+  return json.data;
+}
+
+describe('team play in the browser', () => {
+  it('plays a two-team game with team talk on three phones and the projector', { timeout: 150_000 }, async () => {
+    const deck = await post<{ id: string }>('/api/decks', { name: 'Biology' });
+    await post(`/api/decks/${deck.id}/files`, { name: 'biology.md', text: NOTES });
+
+    // ---- the host picks team play on the new-game form ----------------------------------------
+    const host = await open('laptop', 'host');
+    await host.goto(`${app.baseUrl}/host/new?deck=${deck.id}#host=${TEST_HOST_TOKEN}`);
+    await host.getByLabel('Number of questions').fill('2');
+    await host.getByLabel('Time per question').selectOption('10');
+    await host.getByLabel('In teams: a number of teams').check();
+    await host.getByLabel('Teams', { exact: true }).selectOption('2');
+    await host.getByLabel('Team talk').selectOption('5');
+    await shots.take(host, 'host-new-game-teams');
+    await host.getByRole('button', { name: 'Open the live room' }).click();
+    await host.locator('.lobby-code').waitFor(WAIT);
+    const gameId = new URL(host.url()).pathname.split('/').pop()!;
+    const row = await tdb.db.prisma.game.findUniqueOrThrow({ where: { id: gameId }, include: { questions: { orderBy: { index: 'asc' } } } });
+    expect(row.settings).toMatchObject({ teams: { by: 'count', count: 2 }, teamTalkSeconds: 5 });
+    const right = (q: number) => row.questions[q].answerIndex;
+    const wrong = (q: number) => (row.questions[q].answerIndex + 1) % row.questions[q].options.length;
+
+    // ---- three phones join: Ann and Cy land on the Red Foxes, Bob on the Blue Owls ------------
+    const [ann, bob, cy] = await Promise.all(['Ann', 'Bob', 'Cy'].map((n) => open('phone', n)));
+    for (const [page, nickname] of [[ann, 'Ann'], [bob, 'Bob'], [cy, 'Cy']] as const) {
+      await page.goto(`${app.baseUrl}/?code=${row.code}`);
+      await page.getByLabel('Your nickname').fill(nickname);
+      await page.getByRole('button', { name: 'Join' }).click();
+      await page.getByRole('heading', { name: "You're in!" }).waitFor(WAIT);
+    }
+    expect(await cy.locator('.lobby-team').textContent()).toBe('You play for Red Foxes');
+    await expect.poll(() => host.locator('.player-chip').count(), WAIT).toBe(3);
+    // The host moves Cy to the Blue Owls; Cy's phone follows.
+    await host.getByLabel('Team of Cy').selectOption({ label: 'Blue Owls' });
+    await expect.poll(() => host.getByRole('region', { name: 'Blue Owls' }).locator('.player-chip').count(), WAIT).toBe(2);
+    await expect.poll(() => cy.locator('.lobby-team').textContent(), WAIT).toBe('You play for Blue Owls');
+    await shots.take(host, 'host-lobby-teams');
+    await shots.take(cy, 'phone-lobby-team');
+    await host.keyboard.press('Space');
+
+    // ---- Q1 with team talk: options on the phones, nothing to press, no answer anywhere ----------
+    await ann.locator('.talk-options').waitFor(WAIT);
+    expect(await ann.locator('.option-button').count()).toBe(0);
+    expect(await ann.locator('.talk-now').textContent()).toContain('Talk it over with Red Foxes');
+    expect(await ann.locator('.talk-option').count()).toBe(row.questions[0].options.length);
+    await host.locator('.live-options').waitFor(WAIT);
+    expect(await host.locator('.answer-count').textContent()).toContain('Team talk');
+    await shots.take(ann, 'phone-team-talk');
+    await shots.take(host, 'host-team-talk');
+
+    // Answers open: Ann right (Red: 1 of 1), Bob right and Cy wrong (Blue: 1 of 2, no majority).
+    await Promise.all([ann, bob, cy].map((p) => p.locator('.option-button').first().waitFor(WAIT)));
+    await ann.locator('.option-button').nth(right(0)).click();
+    await bob.locator('.option-button').nth(right(0)).click();
+    await cy.locator('.option-button').nth(wrong(0)).click();
+    await host.locator('.live-reveal').waitFor(WAIT);
+    await cy.locator('.team-card').waitFor(WAIT);
+    expect(await ann.locator('.team-card-rank').textContent()).toBe('1st of 2');
+    expect(await cy.locator('.team-card-rank').textContent()).toBe('2nd of 2');
+    expect(await cy.locator('.team-card').textContent()).toMatch(/points behind Red Foxes/);
+    await shots.take(cy, 'phone-team-result');
+    await host.keyboard.press('ArrowRight');
+    await host.getByRole('heading', { name: 'Teams' }).waitFor(WAIT);
+    expect(await host.locator('.team-board .team-name').allTextContents()).toEqual(['Red Foxes', 'Blue Owls']);
+    await bob.locator('.mini-board[aria-label="Teams"]').waitFor(WAIT);
+    await shots.take(host, 'host-team-board');
+    await shots.take(bob, 'phone-team-board');
+    await host.keyboard.press('ArrowRight');
+
+    // ---- Q2: everyone right; the podium lists teams with their best scorers ------------------------
+    await Promise.all([ann, bob, cy].map((p) => p.locator('.option-button').first().waitFor(WAIT)));
+    for (const p of [ann, bob, cy]) await p.locator('.option-button').nth(right(1)).click();
+    await host.locator('.live-reveal').waitFor(WAIT);
+    await host.keyboard.press('ArrowRight');
+    await host.locator('.podium').waitFor(WAIT);
+    expect(await host.locator('.podium-step.place-1 .team-name').textContent()).toBe('Red Foxes');
+    expect(await host.locator('.podium-step.place-1 .podium-best').textContent()).toMatch(/^Best: Ann \(/);
+    expect(await host.locator('.podium-step.place-2 .podium-best').textContent()).toMatch(/^Best: Bob \(/);
+    await cy.locator('.play-final').waitFor(WAIT);
+    expect(await cy.locator('.play-final h1').textContent()).toBe('Blue Owls finished 2nd');
+    await shots.take(host, 'host-team-podium');
+    await shots.take(cy, 'phone-team-final');
+
+    // The stored teams, as the report reads them.
+    const players = await tdb.db.prisma.player.findMany({ where: { gameId }, orderBy: { nickname: 'asc' } });
+    expect(players.map((p) => [p.nickname, p.team])).toEqual([['Ann', 0], ['Bob', 1], ['Cy', 1]]);
+    expect(errors).toEqual([]);
+    expect(shots.problems, 'axe-core: serious or critical findings').toEqual([]);
+  });
+});
