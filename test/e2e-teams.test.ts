@@ -141,6 +141,19 @@ describe('team play in the browser', () => {
     // The stored teams, as the report reads them.
     const players = await tdb.db.prisma.player.findMany({ where: { gameId }, orderBy: { nickname: 'asc' } });
     expect(players.map((p) => [p.nickname, p.team])).toEqual([['Ann', 0], ['Bob', 1], ['Cy', 1]]);
+
+    // The results: a row per team next to the players' rows (Red 2 of 2 right, Blue 3 of 4).
+    await host.getByRole('button', { name: /Finish/ }).click();
+    await host.getByRole('link', { name: 'Open the results' }).click();
+    await host.getByRole('heading', { name: 'Teams by topic' }).waitFor(WAIT);
+    const teamRows = host.getByRole('region', { name: 'Teams by topic' }).locator('tbody tr');
+    expect(await teamRows.count()).toBe(2);
+    expect(await teamRows.first().locator('th').textContent()).toContain('Red Foxes');
+    expect(await teamRows.first().locator('.heat-cell').first().textContent()).toBe('100%');
+    expect(await teamRows.nth(1).locator('.heat-cell').first().textContent()).toBe('75%');
+    expect(await host.getByRole('region', { name: 'Players by topic' }).locator('tbody tr', { hasText: 'Cy' }).textContent()).toContain('Blue Owls');
+    await host.getByRole('heading', { name: 'Teams by topic' }).scrollIntoViewIfNeeded();
+    await shots.take(host, 'host-results-teams');
     expect(errors).toEqual([]);
     expect(shots.problems, 'axe-core: serious or critical findings').toEqual([]);
   });

@@ -10,7 +10,7 @@ import { Link, navigate, useLocation } from '../lib/router.js';
 import { hostSecret, playerSessions } from '../lib/storage.js';
 import { useApi } from '../lib/use-api.js';
 import { HardestQuestions } from './hardest-questions.js';
-import { HeatMap } from './heat-map.js';
+import { HeatMap, TeamMap } from './heat-map.js';
 import { PlayerAnswers } from './player-answers.js';
 import { RematchButton } from './rematch-button.js';
 import { TopicBars } from './topic-bars.js';
@@ -90,8 +90,16 @@ export function ResultsScreen({ gameId }: { gameId: string }) {
 
         <section className="card" aria-labelledby="heat-title">
           <h2 id="heat-title">Who knows what</h2>
-          <HeatMap topics={data.topics} players={data.players} me={me} />
+          <HeatMap topics={data.topics} players={data.players} teams={data.teams} me={me} />
         </section>
+
+        {data.teams && data.teams.length > 0 ? (
+          <section className="card" aria-labelledby="teams-title">
+            <h2 id="teams-title">Teams by topic</h2>
+            <p className="hint">Each team's share of right answers, counted over its members.</p>
+            <TeamMap topics={data.topics} teams={data.teams} myTeam={everyone.find((p) => p.id === me)?.team ?? null} />
+          </section>
+        ) : null}
 
         <section aria-labelledby="hard-title">
           <h2 id="hard-title" className="section-title">
