@@ -181,9 +181,14 @@ describe('question preview', () => {
     }
     const b = await get<any[]>(url);
     expect(b.data).toEqual(a.data);
-    // Every question points at a stored fact.
+    // Every question points at a stored fact, and the preview cites the fact's first line, the
+    // line a game's reveal and the results cite.
     const ids = a.data.map((q) => q.factId);
     expect(await test.db.prisma.fact.count({ where: { id: { in: ids } } })).toBe(new Set(ids).size);
+    for (const q of a.data) {
+      const fact = await test.db.prisma.fact.findUniqueOrThrow({ where: { id: q.factId } });
+      expect(q.factLine).toBe(fact.lineStart);
+    }
   });
 
   it('filters by topics and kinds', async () => {

@@ -72,6 +72,8 @@ export interface PreviewQuestion {
   source?: { file: string; line: number };
   file?: string;
   line?: number;
+  /** First line of the tested fact: the line the game's reveal and the results cite. */
+  factLine?: number;
 }
 
 export interface CreatedGame {

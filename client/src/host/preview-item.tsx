@@ -30,7 +30,8 @@ export function PreviewItem({ deckId, index, q, notTermId, onNotTerm }: Props) {
 
   const answer = q.answer ?? q.answerIndex ?? -1;
   const file = q.source?.file ?? q.file;
-  const line = q.source?.line ?? q.line;
+  // The line the reveal and the results will cite for this question.
+  const line = q.factLine ?? q.source?.line ?? q.line;
   const fact = q.bankFact ?? null;
   // The term the question is about: for a false statement, not the term of the borrowed text.
   const termName = q.termDisplay ?? '';
