@@ -761,7 +761,7 @@ describe('equal scores share a rank', () => {
     expect(board).toMatchObject({ top: [{ nickname: 'Bob', rank: 1 }, { nickname: 'Cy', rank: 2 }, { nickname: 'Dee', rank: 3 }] });
   });
 
-  it('two players tied 2nd both stand on the podium as 2nd, and the final standings say so', () => {
+  it('two players tied 3rd both stand on the podium as 3rd, and the final standings say so', () => {
     const t = new Table([0]);
     const [a, b, c, d] = ['Ann', 'Bob', 'Cy', 'Dee'].map((n) => t.join(n));
     t.toAnswering();
@@ -771,7 +771,7 @@ describe('equal scores share a rank', () => {
     t.at(6_000).answer(d, 0);
     const podium = t.ok({ type: 'next' });
     expect(payloadOf(podium.effects.find((e) => e.type === 'broadcast'))).toMatchObject({
-      top: [{ nickname: 'Ann', rank: 1 }, { nickname: 'Bob', rank: 2 }, { nickname: 'Cy', rank: 3 }],
+      top: [{ nickname: 'Ann', rank: 1 }, { nickname: 'Bob', rank: 2 }, { nickname: 'Cy', rank: 3 }, { nickname: 'Dee', rank: 3 }],
     });
     const final = podium.effects.find((e) => e.type === 'persist' && e.what === 'final') as { standings: { rank: number }[] };
     expect(final.standings.map((s) => s.rank)).toEqual([1, 2, 3, 3]);

@@ -75,8 +75,16 @@ function entry(state: GameState, seat: number): LeaderboardEntry {
   return { playerId: p.id, nickname: p.nickname, score: p.score, rank: state.rankOf[seat], streak: p.streak };
 }
 
+/** The first `size` places, and everyone tied with the last of them (a tie is never cut in
+ *  two: two players tied 3rd both stand on the podium), up to twice `size` entries. */
 function topEntries(state: GameState, size: number): LeaderboardEntry[] {
-  return state.ranking.slice(0, size).map((seat) => entry(state, seat));
+  const ranking = state.ranking;
+  let n = Math.min(size, ranking.length);
+  if (n > 0) {
+    const last = state.rankOf[ranking[n - 1]];
+    while (n < ranking.length && n < size * 2 && state.rankOf[ranking[n]] === last) n++;
+  }
+  return ranking.slice(0, n).map((seat) => entry(state, seat));
 }
 
 export function leaderboardPayload(state: GameState): LeaderboardPayload {

@@ -49,12 +49,15 @@ export function LiveBoard({ view }: { view: HostView }) {
       </section>
     );
   }
-  // 2nd, 1st, 3rd from left to right, like a real podium.
-  const order = [podium.top[1], podium.top[0], podium.top[2]].filter((e): e is LeaderboardEntry => !!e);
+  // The winner in the middle, the next places alternating left and right of it (2nd, 1st, 3rd
+  // for three, like a real podium; players tied for a place stand side by side).
+  const left = podium.top.filter((_, i) => i % 2 === 1).reverse();
+  const right = podium.top.filter((_, i) => i > 0 && i % 2 === 0);
+  const order: LeaderboardEntry[] = [...left, ...podium.top.slice(0, 1), ...right];
   return (
     <section className="live-board" aria-labelledby="podium-title">
       <h1 id="podium-title">{stage.phase === 'ended' ? 'Final standings' : 'Podium'}</h1>
-      <ol className="podium" aria-label="Top three">
+      <ol className="podium" aria-label="Podium">
         {order.map((entry) => (
           <li key={entry.playerId} className={`podium-step place-${entry.rank}`} value={entry.rank}>
             <Medal place={entry.rank} size="lg" />
