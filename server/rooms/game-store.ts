@@ -41,6 +41,9 @@ export interface PlayerRow {
   sessionTokenHash: string;
   joinedAt: Date;
   joinedAtQuestion: number;
+  /** Who the player's phone says they are (absent or null: nothing was sent). */
+  deviceKeyHash?: string | null;
+  studyName?: string | null;
 }
 
 export interface AnswerRow {
@@ -164,8 +167,8 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
       if (players.length) {
         // Explicit ids; DO NOTHING on any conflict (id or game+nickname) = skipDuplicates.
         await prisma.$executeRawUnsafe(
-          `INSERT INTO "Player" ("id", "gameId", "nickname", "nicknameKey", "sessionTokenHash", "joinedAt", "joinedAtQuestion")
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::int[])
+          `INSERT INTO "Player" ("id", "gameId", "nickname", "nicknameKey", "sessionTokenHash", "joinedAt", "joinedAtQuestion", "deviceKeyHash", "studyName")
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::int[], $8::text[], $9::text[])
            ON CONFLICT DO NOTHING`,
           players.map((r) => r.id),
           players.map((r) => r.gameId),
@@ -174,6 +177,8 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
           players.map((r) => r.sessionTokenHash),
           players.map((r) => utcTimestamp(r.joinedAt)),
           players.map((r) => r.joinedAtQuestion),
+          players.map((r) => r.deviceKeyHash ?? null),
+          players.map((r) => r.studyName ?? null),
         );
       }
       const kicks = all((b) => b.kicks);
