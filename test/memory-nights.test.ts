@@ -183,6 +183,14 @@ describe('three quiz nights with the same phones', () => {
     expect(progress.data.topics.reduce((n: number, t: { facts: number }) => n + t.facts, 0)).toBe(12);
     expect(progress.data.missed.length).toBeGreaterThan(0);
     expect(progress.data.missed[0].source.file).toBe('biology.md');
+
+    // A stop between a game's end and its recording: start-up records it, once.
+    const logs = await prisma.reviewLog.count({ where: { gameId: night3.gameId } });
+    await prisma.reviewLog.deleteMany({ where: { gameId: night3.gameId } });
+    await prisma.game.update({ where: { id: night3.gameId }, data: { memoryAt: null } });
+    expect(await server.app.memory.catchUp()).toBe(1);
+    expect(await prisma.reviewLog.count({ where: { gameId: night3.gameId } })).toBe(logs);
+    expect(await server.app.memory.catchUp()).toBe(0);
   });
 
   it('keeps one player from counting as another, and lets the host merge and forget members', async () => {
