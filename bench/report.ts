@@ -8,6 +8,7 @@ import type { ImportScenarioResult } from './scenarios/import.js';
 import type { ManyRoomsResult } from './scenarios/many-rooms.js';
 import type { SoakResult } from './scenarios/soak.js';
 import type { FloodResult } from './scenarios/flood.js';
+import type { TonightResult } from './scenarios/tonight.js';
 
 export interface Results {
   big?: BigRoomResult;
@@ -17,6 +18,7 @@ export interface Results {
   import?: ImportScenarioResult;
   seedParse?: SeedParse;
   flood?: FloodResult;
+  tonight?: TonightResult;
 }
 
 export interface Summary {
@@ -71,6 +73,7 @@ export function summarize(r: Results, players: number, extra: Record<string, unk
     soakGames: r.soak?.played ?? null,
     embeddedIdleRssMb: num(r.flood?.idleRssMb),
     floodAckP99Ms: num(r.flood?.ack.p99),
+    tonightSelectMs: num(r.tonight?.ms.max),
     ...extra,
   };
 }
@@ -100,6 +103,7 @@ export interface Targets {
   seedParseMs: number;
   embeddedIdleRssMb: number;
   floodAckP99Ms: number;
+  tonightSelectMs: number;
 }
 
 export const TARGETS: Targets = {
@@ -115,6 +119,7 @@ export const TARGETS: Targets = {
   seedParseMs: 1_000,
   embeddedIdleRssMb: 300,
   floodAckP99Ms: 100,
+  tonightSelectMs: 200,
 };
 
 export function rows(r: Results, s: Summary, o: { firstSpreadS: number; restSpreadS: number }): Row[] {
@@ -189,6 +194,16 @@ export function rows(r: Results, s: Summary, o: { firstSpreadS: number; restSpre
     info(`  the same game without an import (${Math.round(d.control.ms / 1000)} s before it): loop max / p99`, `${fmtMs(d.control.loop.max)} / ${fmtMs(d.control.loop.p99)}`);
     info('  import during play: request time / loop p99 / timers p99, max', `${fmtMs(d.ms)} / ${fmtMs(d.window.loop.p99)} / ${fmtMs(d.timerLate.p99)}, ${fmtMs(d.timerLate.max)}`);
     info('  import during play: answer ack p99 / longest stall (GC in it)', `${fmtMs(d.ack.p99)} / ${d.window.stalls[0] ? `${d.window.stalls[0].ms} ms (${d.window.stalls[0].gcMs} ms)` : 'none over 30 ms'}`);
+  }
+  const tonight = r.tonight;
+  if (tonight) {
+    target(
+      `tonight's review: ${tonight.facts} facts, ${tonight.members} members (${tonight.states} memory states), p50 / max of ${tonight.ms.n}`,
+      `${fmtMs(tonight.ms.p50)} / ${fmtMs(tonight.ms.max)}`,
+      `max < ${TARGETS.tonightSelectMs} ms`,
+      tonight.ms.max,
+      TARGETS.tonightSelectMs,
+    );
   }
   const flood = r.flood;
   if (flood) {

@@ -24,6 +24,7 @@ import { importScenario } from './scenarios/import.js';
 import { manyRooms } from './scenarios/many-rooms.js';
 import { soak } from './scenarios/soak.js';
 import { floodScenario } from './scenarios/flood.js';
+import { tonightScenario } from './scenarios/tonight.js';
 import { timeSeedParse } from './seed-parse.js';
 import { Api, createDatabase, DEFAULT_DATABASE_URL, importSeedDeck, SEEDS_DIR, type BenchDatabase } from './setup.js';
 
@@ -69,7 +70,7 @@ const config = {
   // Hard limit for the whole run; the soak plays fewer games rather than overrun it.
   timeoutS: Number(args.timeout ?? (quick ? 150 : 420)),
 };
-const SCENARIOS = ['big', 'baseline', 'many', 'soak', 'import', 'flood'];
+const SCENARIOS = ['big', 'baseline', 'many', 'soak', 'import', 'flood', 'tonight'];
 const only = new Set((args.only ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()));
 if (only.has('baseline')) only.add('big'); // the baseline replays the big room's payloads
 const badArg = (message: string): never => {
@@ -146,6 +147,22 @@ async function main(): Promise<number> {
   }
   if (Number(args.players) > GAME_PLAYER_CAP) log(`--players capped at ${GAME_PLAYER_CAP}, the game's player cap`);
   const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
+  // Tonight's review needs no server: it runs first, in this process, on its own database.
+  if (only.has('tonight')) {
+    const own = await createDatabase(adminUrl);
+    try {
+      results.tonight = await tonightScenario(own, log);
+    } catch (error) {
+      errors.tonight = (error as Error).stack ?? String(error);
+      log(`tonight FAILED: ${(error as Error).message}`);
+    } finally {
+      await own.drop();
+    }
+    if (only.size === 1) {
+      report();
+      return Object.keys(errors).length ? 1 : 0;
+    }
+  }
   database = await createDatabase(adminUrl);
   log(`database ${database.name} created`);
 

@@ -20,6 +20,7 @@ import { createNicknamePolicy } from './rooms/nicknames.js';
 import { bankQuestionSource, type QuestionSource } from './rooms/question-source.js';
 import { createRateLimits, type RateLimitOptions } from './rooms/rate-limits.js';
 import { RoomRegistry } from './rooms/registry.js';
+import { MemoryRecorder } from './memory/recorder.js';
 import type { WriterOptions } from './rooms/game-writer.js';
 
 export interface AppDeps {
@@ -58,6 +59,8 @@ export interface App {
   http: http.Server;
   io: IoServer;
   rooms: RoomRegistry;
+  /** Counts ended games' answers into the members' memory. */
+  memory: MemoryRecorder;
   express: express.Express;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -108,7 +111,9 @@ export function createApp(deps: AppDeps): App {
   });
 
   const generator = deps.questionGenerator ?? threadGenerator(deps.logger);
+  const memory = new MemoryRecorder(deps.db.prisma, deps.logger);
   const rooms = new RoomRegistry({
+    onGameEnded: (gameId) => void memory.record(gameId),
     clock: deps.clock ?? systemClock(),
     store: deps.gameStore ?? prismaGameStore(deps.db.prisma),
     logger: deps.logger,
@@ -131,6 +136,7 @@ export function createApp(deps: AppDeps): App {
     http: server,
     io,
     rooms,
+    memory,
     express: app,
     listen(port, host) {
       return new Promise((resolve, reject) => {
@@ -146,6 +152,7 @@ export function createApp(deps: AppDeps): App {
       // Rooms first: their timers stop and pending answer writes are flushed while the
       // database is still open; then live sockets go, then open requests finish.
       await rooms.closeAll();
+      await memory.idle();
       await sockets.close();
       io.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -72,6 +72,8 @@ async function main(): Promise<void> {
   } catch (error) {
     logger.error({ err: error }, 'could not restore unfinished games; they stay as they are');
   }
+  // Games that ended (or were closed as interrupted) without reaching the members' memory.
+  void app.memory.catchUp().catch((error: unknown) => logger.error({ err: error }, 'could not record past games in the members’ memory'));
   let port: number;
   try {
     port = await app.listen(config.port, config.host);

@@ -27,7 +27,14 @@ type Empty = Record<string, never>;
 // ---- client → server payloads -------------------------------------------------------
 
 export interface RoomCheckPayload { code: string }
-export interface RoomJoinPayload { code: string; nickname: string }
+export interface RoomJoinPayload {
+  code: string;
+  nickname: string;
+  /** The phone's own random key for this server: the same member from one night to the next. */
+  deviceKey?: string;
+  /** Typed by the player to be the same member on another device. */
+  studyName?: string;
+}
 export interface RoomResumePayload { token: string }
 export interface NicknameSuggestPayload { code: string }
 export interface AnswerSubmitPayload { questionId: string; optionIndex: number }

@@ -15,6 +15,7 @@ import {
   TEAM_RULES,
   type GameSettings,
 } from './game-types.js';
+import { DEVICE_KEY_PATTERN, STUDY_NAME_MAX } from './memory-types.js';
 import type { ClientEvent, ClientPayload } from './protocol.js';
 
 // ---- nicknames -----------------------------------------------------------------------
@@ -88,6 +89,29 @@ export const roomCodeSchema = z
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid id');
 /** Secrets are long enough not to be guessed and short enough not to be a payload bomb. */
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'invalid token');
+
+// ---- members (the group's memory) ------------------------------------------------------
+
+/** The random key a phone keeps for this server; only its hash is stored. */
+export const deviceKeySchema = z.string().regex(DEVICE_KEY_PATTERN, 'invalid device key');
+
+/** "Ann's biology": letters, digits, spaces and a few marks; compared case- and width-blind. */
+export const studyNameSchema = z
+  .string()
+  .max(200)
+  .transform((s) => s.normalize('NFKC').trim().replace(/\s+/g, ' '))
+  .pipe(
+    z
+      .string()
+      .min(3, 'study name: at least 3 characters')
+      .max(STUDY_NAME_MAX, `study name: at most ${STUDY_NAME_MAX} characters`)
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N} .'_-]*$/u, 'study name: letters, digits, spaces'),
+  );
+
+/** What a join matches study names on. */
+export function studyNameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
 export const questionIdSchema = z.string().min(1).max(128);
 export const optionIndexSchema = z.int().min(0).max(GAME_RULES.optionsMax - 1);
 export const autoAdvanceSecondsSchema = z
@@ -100,7 +124,12 @@ const empty = z.strictObject({});
 
 export const inboundSchemas = {
   'room:check': z.strictObject({ code: roomCodeSchema }),
-  'room:join': z.strictObject({ code: roomCodeSchema, nickname: nicknameSchema }),
+  'room:join': z.strictObject({
+    code: roomCodeSchema,
+    nickname: nicknameSchema,
+    deviceKey: deviceKeySchema.optional(),
+    studyName: studyNameSchema.optional(),
+  }),
   'room:resume': z.strictObject({ token: tokenSchema }),
   'nickname:suggest': z.strictObject({ code: roomCodeSchema }),
   'answer:submit': z.strictObject({ questionId: questionIdSchema, optionIndex: optionIndexSchema }),
@@ -176,3 +205,21 @@ export const createGameSchema = z.strictObject({
   .refine((g) => g.teams || !g.teamTalkSeconds, { message: 'team talk needs team play', path: ['teamTalkSeconds'] }) satisfies z.ZodType<GameSettings>;
 
 export type CreateGameBody = z.input<typeof createGameSchema>;
+
+// ---- REST: the group's memory ------------------------------------------------------------
+
+/** Tonight's review: for whom, and how much of it goes to facts nobody was asked yet. */
+export const reviewOptionsSchema = z.strictObject({
+  /** The expected members; absent: those who played the deck's last games. */
+  members: z.array(idSchema).min(1).max(200).optional(),
+  /** Share of the questions for facts none of them was asked (0–1). */
+  newShare: z.number().min(0).max(1).default(0.2),
+  seed: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+});
+
+/** POST /api/games: the game's settings, and optionally tonight's review to pick its questions. */
+export const createGameBodySchema = createGameSchema.extend({ review: reviewOptionsSchema.optional() });
+
+export const mergeMembersSchema = z.strictObject({ from: idSchema, into: idSchema }).refine((v) => v.from !== v.into, {
+  message: 'from and into must be two members',
+});

@@ -4,6 +4,7 @@ import type express from 'express';
 import type { AppDeps } from '../app.js';
 import { curationRoutes } from '../bank/curation-routes.js';
 import { bankRoutes } from '../bank/routes.js';
+import { memoryRoutes } from '../memory/routes.js';
 import { resultsRoutes } from '../results/routes.js';
 import { gameRoutes } from '../rooms/routes.js';
 import type { QuestionGenerator } from '../questions/generator-thread.js';
@@ -19,4 +20,5 @@ export function mountRoutes(app: express.Express, deps: AppDeps, rooms: RoomRegi
   curationRoutes(app, deps, host);
   gameRoutes(app, deps, host, rooms);
   resultsRoutes(app, deps, host);
+  memoryRoutes(app, deps, host, rooms.opts.limits);
 }

@@ -190,7 +190,8 @@ export function generateQuestions(fullBank: Bank, options: GenerateOptions): Que
   const bank = curatedBank(fullBank, options.exclude);
   const struck = new Set(options.exclude?.questions ?? []);
   const ctx: Ctx = { ix: indexOf(bank) };
-  const facts = bank.facts.filter((f) => inTopics(f, options.topics));
+  const only = options.facts ? new Set(options.facts) : null;
+  const facts = bank.facts.filter((f) => inTopics(f, options.topics) && (!only || only.has(f.id)));
   const rng = new Rng(options.seed, 'select');
   const byKind = new Map<QuestionKind, Slot[]>();
   for (const s of slotsOf(ctx, facts, kinds)) {

@@ -32,6 +32,8 @@ export interface GenerateOptions {
   kinds?: QuestionKind[];
   /** Host curation: what the generator must leave out (see server/bank/curation). */
   exclude?: GenerateExclusions;
+  /** Only these facts are tested (tonight's review); the whole bank still gives options. */
+  facts?: readonly string[];
 }
 
 export interface GenerateExclusions {

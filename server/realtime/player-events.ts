@@ -37,18 +37,21 @@ export function playerEvents(guard: Guard, conn: Connection, rooms: RoomRegistry
     reply(ok({ nickname: nicknames.suggest((key) => room.nicknameInUse(key)) }));
   });
 
-  guard.on(conn, 'room:join', async ({ code, nickname }, reply) => {
+  guard.on(conn, 'room:join', async ({ code, nickname, deviceKey, studyName }, reply) => {
     if (nicknames.isProfane(nickname)) return reply(fail('NICKNAME_PROFANE'));
     const room = await roomForCode(rooms, code);
     if (!(room instanceof LiveRoom)) return reply(room);
     await leaveCurrent(conn);
     const token = newToken();
     const link = socketLink(conn.socket, room.gameId);
+    // The device key is kept only as a hash, like session tokens; it names a member once the
+    // game's answers are counted, never during the game.
+    const identity = { deviceKeyHash: deviceKey ? hashToken(deviceKey) : null, studyName: studyName ?? null };
     await room.join(nickname, hashToken(token), link, (ack) => {
       if (!ack.ok) return reply(ack);
       conn.socket.data.session = { room, link, playerId: ack.data.playerId };
       reply(ok({ playerId: ack.data.playerId, token, view: ack.data.view }));
-    });
+    }, identity);
   });
 
   guard.on(conn, 'room:resume', async ({ token }, reply) => {

@@ -21,9 +21,11 @@ export interface CreatedGame {
 export async function createLiveGame(
   settings: GameSettings,
   deps: { questions: QuestionSource; store: GameStore; rooms: RoomRegistry },
+  /** Tonight's review: the facts to ask, most urgent first. */
+  focus?: readonly string[],
 ): Promise<CreatedGame> {
   const seed = crypto.randomBytes(8).toString('hex');
-  const set = await deps.questions.load(settings, seed);
+  const set = await deps.questions.load(settings, seed, focus);
   const gameId = nanoid();
   const hostToken = newToken();
   const hostTokenHash = hashToken(hostToken);

@@ -43,6 +43,9 @@ export interface PlayerRow {
   joinedAtQuestion: number;
   /** Team play: the team the player joined; absent or null in individual play. */
   team?: number | null;
+  /** Who the player's phone says they are (absent or null: nothing was sent). */
+  deviceKeyHash?: string | null;
+  studyName?: string | null;
 }
 
 export interface AnswerRow {
@@ -168,8 +171,8 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
       if (players.length) {
         // Explicit ids; DO NOTHING on any conflict (id or game+nickname) = skipDuplicates.
         await prisma.$executeRawUnsafe(
-          `INSERT INTO "Player" ("id", "gameId", "nickname", "nicknameKey", "sessionTokenHash", "joinedAt", "joinedAtQuestion", "team")
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::int[], $8::int[])
+          `INSERT INTO "Player" ("id", "gameId", "nickname", "nicknameKey", "sessionTokenHash", "joinedAt", "joinedAtQuestion", "team", "deviceKeyHash", "studyName")
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::int[], $8::int[], $9::text[], $10::text[])
            ON CONFLICT DO NOTHING`,
           players.map((r) => r.id),
           players.map((r) => r.gameId),
@@ -179,6 +182,8 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
           players.map((r) => utcTimestamp(r.joinedAt)),
           players.map((r) => r.joinedAtQuestion),
           players.map((r) => r.team ?? null),
+          players.map((r) => r.deviceKeyHash ?? null),
+          players.map((r) => r.studyName ?? null),
         );
       }
       const kicks = all((b) => b.kicks);

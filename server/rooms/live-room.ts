@@ -17,7 +17,7 @@ import { seatOf } from '../game/state.js';
 import type { Command, Effect, GameState, PersistEffect, ReduceResult } from '../game/types.js';
 import { hostView, lobbyRoster, playerView } from '../game/views.js';
 import type { RoomClock } from './clock.js';
-import { isFinal, writeOpsFor } from './persist-ops.js';
+import { isFinal, NO_IDENTITY, writeOpsFor, type PlayerIdentity } from './persist-ops.js';
 import { broadcast } from './room-broadcast.js';
 import type { RoomWriter } from './game-writer.js';
 import type { SendPacer } from './send-pacer.js';
@@ -55,6 +55,8 @@ export interface LiveRoomOptions {
   /** The registry indexes session tokens and forgets the room when it is dropped. */
   onSession(tokenHash: string): void;
   onDrop(): void;
+  /** The game's end is stored: its answers can go into the members' memory. */
+  onEnded?(): void;
   /** A restored game's players: their sessions are valid again (the registry indexes them). */
   sessions?: readonly { playerId: string; tokenHash: string }[];
 }
@@ -75,6 +77,7 @@ export class LiveRoom {
   private readonly hosts = new Map<string, Link>();
   private readonly sessions = new Map<string, string>();
   private readonly tokenOf = new Map<string, string>();
+  private readonly identityOf = new Map<string, PlayerIdentity>();
 
   constructor(private readonly opts: LiveRoomOptions) {
     this.state = opts.state;
@@ -128,11 +131,13 @@ export class LiveRoom {
 
   // ---- commands ---------------------------------------------------------------------
 
-  join(nickname: string, tokenHash: string, link: Link, respond: Respond<Seat>): Promise<void> {
+  join(nickname: string, tokenHash: string, link: Link, respond: Respond<Seat>, identity: PlayerIdentity = NO_IDENTITY): Promise<void> {
     return this.task(respond, async (reply) => {
       const result = this.step({ type: 'addPlayer', nickname });
       if (result.error) return reply({ ok: false, error: result.error });
       const playerId = result.playerId!;
+      // Only needed for the player's row, written by the effects applied just below.
+      this.identityOf.set(playerId, identity);
       this.sessions.set(tokenHash, playerId);
       this.tokenOf.set(playerId, tokenHash);
       this.opts.onSession(tokenHash);
@@ -333,10 +338,20 @@ export class LiveRoom {
 
   private persist(effect: PersistEffect): void {
     const { writer } = this.opts;
-    const ctx = { gameId: this.gameId, state: this.state, tokenHashOf: (id: string) => this.tokenOf.get(id) ?? '' };
+    const ctx = {
+      gameId: this.gameId,
+      state: this.state,
+      tokenHashOf: (id: string) => this.tokenOf.get(id) ?? '',
+      identityOf: (id: string) => this.identityOf.get(id) ?? NO_IDENTITY,
+    };
     for (const op of writeOpsFor(effect, ctx, new Date())) writer.add(op);
     if (effect.what !== 'answer') this.snapshot();
-    if (isFinal(effect)) void writer.flush();
+    if (isFinal(effect)) {
+      void writer.flush();
+      // Once the end is stored (however many retries that takes), the answers can be counted
+      // into the members' memory.
+      void writer.whenStored().then((stored) => stored && this.opts.onEnded?.());
+    }
   }
 
   /** Queues the room's current state as the one to restore from (the last of a batch wins). */

@@ -9,7 +9,16 @@ export interface PersistContext {
   /** State after the command that produced the effect. */
   state: GameState;
   tokenHashOf(playerId: string): string;
+  identityOf(playerId: string): PlayerIdentity;
 }
+
+/** What a joining player's phone said about who they are (see server/memory). */
+export interface PlayerIdentity {
+  deviceKeyHash: string | null;
+  studyName: string | null;
+}
+
+export const NO_IDENTITY: PlayerIdentity = { deviceKeyHash: null, studyName: null };
 
 export function endStatus(reason: GameState['endReason']): GameStatus {
   return reason === 'finished' ? 'finished' : 'ended-by-host';
@@ -37,6 +46,7 @@ export function writeOpsFor(effect: PersistEffect, ctx: PersistContext, at: Date
         joinedAt: at,
         joinedAtQuestion: round ? round.index + (asking ? 0 : 1) : 0,
         team: effect.team,
+        ...ctx.identityOf(effect.playerId),
       };
       return [{ kind: 'player', row }];
     }

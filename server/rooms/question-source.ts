@@ -6,8 +6,8 @@ import type { PrismaClient } from '../db/generated/client.js';
 import type { ServerQuestion } from '../game/types.js';
 import { curationExclusions } from '../bank/curation.js';
 import { deckBankRef } from '../bank/load-bank.js';
-import type { QuestionGenerator } from '../questions/generator-thread.js';
-import type { Question } from '../questions/types.js';
+import type { BankRef, QuestionGenerator } from '../questions/generator-thread.js';
+import type { GenerateOptions, Question } from '../questions/types.js';
 
 export interface SourcedQuestion extends ServerQuestion {
   /** The bank fact the question tests, kept for the post-game "re-read this" links. */
@@ -23,7 +23,7 @@ export interface QuestionSet {
 
 export interface QuestionSource {
   /** Deterministic for a given seed. Throws QuestionSourceError for the host to read. */
-  load(settings: GameSettings, seed: string): Promise<QuestionSet>;
+  load(settings: GameSettings, seed: string, focus?: readonly string[]): Promise<QuestionSet>;
 }
 
 export class QuestionSourceError extends Error {
@@ -54,7 +54,7 @@ export function toServerQuestion(q: Question): SourcedQuestion {
  *  generator-thread.ts). */
 export function bankQuestionSource(prisma: PrismaClient, generator: QuestionGenerator): QuestionSource {
   return {
-    async load(settings, seed) {
+    async load(settings, seed, focus) {
       // The host's curation (struck questions, "not a term", flagged facts); read before the
       // bank revision, since it may put back edits a re-import undid.
       const exclude = await curationExclusions(prisma, settings.deckId);
@@ -62,17 +62,40 @@ export function bankQuestionSource(prisma: PrismaClient, generator: QuestionGene
       if (!deck) throw new QuestionSourceError('UNKNOWN_DECK');
       // The whole deck goes to the generator with the topics as an option: distractors may
       // then come from neighbouring topics, which makes them plausible.
-      const questions = await generator.generate(deck.ref, {
-        topics: settings.topics.length ? settings.topics : undefined,
-        count: settings.questionCount,
-        seed,
-        kinds: settings.kinds,
-        exclude,
-      });
+      const options = { topics: settings.topics.length ? settings.topics : undefined, seed, kinds: settings.kinds, exclude };
+      const questions = focus
+        ? await focusedQuestions(generator, deck.ref, options, settings.questionCount, focus)
+        : await generator.generate(deck.ref, { ...options, count: settings.questionCount });
       if (questions.length === 0) throw new QuestionSourceError('NOT_ENOUGH_QUESTIONS');
       return { deckId: settings.deckId, deckName: deck.name, questions: questions.map(toServerQuestion) };
     },
   };
+}
+
+/** Tonight's review: the facts in `focus` order, as many as make a question. The generator is
+ *  asked for the first ones; facts that could not make one (in the chosen kinds) give their
+ *  places to the next of the list, a few rounds at most. */
+async function focusedQuestions(
+  generator: QuestionGenerator,
+  deck: BankRef,
+  options: Omit<GenerateOptions, 'count' | 'facts'>,
+  count: number,
+  focus: readonly string[],
+): Promise<Question[]> {
+  const out: Question[] = [];
+  let next = 0;
+  for (let round = 0; round < 4 && out.length < count && next < focus.length; round++) {
+    const want = count - out.length;
+    // A little more than needed: a slot may take one fact of an entity and leave its sibling.
+    const facts = focus.slice(next, next + want + (round === 0 ? 0 : want));
+    next += facts.length;
+    const made = await generator.generate(deck, { ...options, count: want, facts });
+    const ids = new Set(out.map((q) => q.id));
+    out.push(...made.filter((q) => !ids.has(q.id)).slice(0, want));
+  }
+  // In the order the review ranked them, the most urgent first.
+  const rank = new Map(focus.map((id, i) => [id, i]));
+  return out.sort((a, b) => (rank.get(a.factId ?? '') ?? 0) - (rank.get(b.factId ?? '') ?? 0));
 }
 
 /** A fixed list (tests, demos): the first `questionCount` questions, whatever the deck. */

@@ -35,6 +35,8 @@ export interface RegistryOptions {
   /** Games in memory at once (live, restored, or finished and kept a while for late resumes); more are refused. Default 500. */
   maxLiveRooms?: number;
   writer?: WriterOptions;
+  /** A game's end is stored (podium or ended by the host); called once or more per game. */
+  onGameEnded?(gameId: string): void;
   /** Turn-taking of all rooms' sends; default budget 4 ms per event-loop turn. */
   pacer?: SendPacerOptions;
 }
@@ -168,6 +170,7 @@ export class RoomRegistry {
         sessions.push(tokenHash);
         this.bySession.set(tokenHash, room);
       },
+      onEnded: () => this.opts.onGameEnded?.(spec.gameId),
       onDrop: () => {
         if (this.byCode.get(spec.code) === room) this.byCode.delete(spec.code);
         this.byGame.delete(spec.gameId);

@@ -2,7 +2,8 @@
 // (rate-limited per address, like the socket join steps, so codes cannot be enumerated).
 import type express from 'express';
 import type { z } from 'zod';
-import { createGameSchema, roomCodeSchema } from '../../shared/schemas.js';
+import { createGameBodySchema, roomCodeSchema } from '../../shared/schemas.js';
+import { tonightReview, UnknownMembersError } from '../memory/tonight.js';
 import type { AppDeps } from '../app.js';
 import { sendError } from '../http/errors.js';
 import { createLiveGame } from './create-game.js';
@@ -22,16 +23,24 @@ export function gameRoutes(app: express.Express, deps: AppDeps, host: express.Re
   const { store, limits } = rooms.opts;
 
   app.post('/api/games', host, async (req, res) => {
-    const parsed = createGameSchema.safeParse(req.body ?? {});
+    const parsed = createGameBodySchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(res, 400, 'BAD_PAYLOAD', describeIssues(parsed.error));
     if (rooms.size >= rooms.maxLiveRooms) return sendError(res, 503, 'TOO_MANY_GAMES');
+    const { review, ...settings } = parsed.data;
     let created;
     try {
-      created = await createLiveGame(parsed.data, { questions: rooms.opts.questions, store, rooms });
+      // Tonight's review: the facts the expected members most need, in that order.
+      const focus = review
+        ? (await tonightReview(deps.db.prisma, { deckId: settings.deckId, count: settings.questionCount, topics: settings.topics, ...review })).ranked.map(
+            (p) => p.factId,
+          )
+        : undefined;
+      created = await createLiveGame(settings, { questions: rooms.opts.questions, store, rooms }, focus);
     } catch (error) {
       if (error instanceof QuestionSourceError) {
         return error.code === 'UNKNOWN_DECK' ? sendError(res, 404, error.code) : sendError(res, 422, error.code);
       }
+      if (error instanceof UnknownMembersError) return sendError(res, 400, 'BAD_PAYLOAD', 'review.members: unknown member id');
       throw error;
     }
     const base = joinBase(deps.publicUrl, req.protocol, req.get('host') ?? 'localhost');

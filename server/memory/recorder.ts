@@ -1,0 +1,44 @@
+// Records games' memory one at a time, off the live rooms' paths: a room hands over its game
+// id once its end is stored, and start-up hands over whatever ended without being recorded
+// (a stop between the end and the recording, games closed as interrupted).
+import type { PrismaClient } from '../db/generated/client.js';
+import type { Logger } from '../logger.js';
+import { recordGameMemory } from './record.js';
+
+export class MemoryRecorder {
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Queues one game; resolves once it is recorded (or failed, logged: start-up retries it). */
+  record(gameId: string): Promise<void> {
+    this.tail = this.tail.then(async () => {
+      try {
+        const done = await recordGameMemory(this.prisma, gameId);
+        if (done) this.logger.info({ gameId, ...done }, 'game memory recorded');
+      } catch (err) {
+        this.logger.error({ err, gameId }, 'could not record the game in the members’ memory; start-up will retry');
+      }
+    });
+    return this.tail;
+  }
+
+  /** Every ended game not recorded yet, oldest first. */
+  async catchUp(): Promise<number> {
+    const games = await this.prisma.game.findMany({
+      where: { memoryAt: null, status: { in: ['finished', 'ended-by-host', 'interrupted'] } },
+      select: { id: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    for (const g of games) await this.record(g.id);
+    return games.length;
+  }
+
+  /** Resolves once everything queued so far is recorded (shutdown, tests). */
+  idle(): Promise<void> {
+    return this.tail;
+  }
+}
