@@ -198,6 +198,11 @@ describe('quiz night in the browser', () => {
     // The test peeks at the stored answers (players cannot) so the figures are known:
     // Ann is always right, Bob always wrong, the third player right on the first two.
     const stored = await tdb.db.prisma.gameQuestion.findMany({ where: { gameId }, orderBy: { index: 'asc' } });
+    // Each phone joined with its own device key (the group's memory follows the phone); the
+    // server keeps only a hash of it.
+    const joined = await tdb.db.prisma.player.findMany({ where: { gameId }, select: { deviceKeyHash: true } });
+    expect(joined.every((p) => /^[0-9a-f]{64}$/.test(p.deviceKeyHash ?? ''))).toBe(true);
+    expect(new Set(joined.map((p) => p.deviceKeyHash)).size).toBe(3);
     expect(stored).toHaveLength(QUESTIONS);
     const right = (q: number) => stored[q].answerIndex;
     const wrong = (q: number) => (stored[q].answerIndex + 1) % stored[q].options.length;

@@ -85,6 +85,24 @@ export const playerSessions = {
   rememberNickname: (nickname: string) => write('qn.nickname', nickname),
 };
 
+/** A random key for this browser, made once and sent with every join, so the group's memory
+ *  (what this player knows across quiz nights) follows the phone, not the nickname. */
+export const deviceKey = {
+  get(): string | null {
+    const kept = read('qn.deviceKey');
+    if (kept && /^[A-Za-z0-9_-]{20,64}$/.test(kept)) return kept;
+    try {
+      const bytes = crypto.getRandomValues(new Uint8Array(24));
+      const key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+      write('qn.deviceKey', key);
+      // Storage may refuse it: then this page load plays without a memory, as before.
+      return read('qn.deviceKey') === key ? key : null;
+    } catch {
+      return null;
+    }
+  },
+};
+
 // ---- preferences ---------------------------------------------------------------------
 
 export const soundPref = {

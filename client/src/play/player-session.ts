@@ -7,7 +7,7 @@ import { play } from '../lib/sound.js';
 import { command, openSocket, type GameSocket } from '../lib/socket.js';
 import { applyRoomEvent, clockFromStage, ROOM_EVENTS, type Clock, type RoomEvent } from '../lib/stage.js';
 import { Store } from '../lib/store.js';
-import { playerSessions } from '../lib/storage.js';
+import { deviceKey, playerSessions } from '../lib/storage.js';
 
 export type PlayerStatus =
   /** Nothing joined yet (join form). */
@@ -145,7 +145,8 @@ export class PlayerSession extends Store<PlayerSnapshot> {
   }
 
   async join(code: string, nickname: string): Promise<AckFail | null> {
-    const ack = await command(this.connection(), 'room:join', { code, nickname });
+    const key = deviceKey.get();
+    const ack = await command(this.connection(), 'room:join', { code, nickname, ...(key ? { deviceKey: key } : {}) });
     if (!ack.ok) return ack;
     this.adopt(ack.data, code);
     playerSessions.rememberNickname(ack.data.view.me.nickname);
