@@ -68,7 +68,7 @@ const config = {
   flood: { players: quick ? 20 : 50, flooders: 100, questions: quick ? 2 : 4, seconds: 10, spreadMs: 4_000 },
   import: { bigBytes: quick ? 150_000 : 1_500_000, duringBytes: quick ? 100_000 : 1_000_000, players, seconds: 10, spreadMs: 6_000, pauseMs: 300, controlMs: quick ? 3_000 : 10_000 },
   // Hard limit for the whole run; the soak plays fewer games rather than overrun it.
-  timeoutS: Number(args.timeout ?? (quick ? 150 : 420)),
+  timeoutS: Number(args.timeout ?? (quick ? 240 : 480)),
 };
 const SCENARIOS = ['big', 'baseline', 'many', 'soak', 'import', 'flood', 'tonight'];
 const only = new Set((args.only ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()));

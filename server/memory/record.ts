@@ -42,20 +42,21 @@ export async function recordGameMemory(prisma: PrismaClient, gameId: string, now
         data: { memoryAt: now },
       });
       if (marked.count === 0) return null;
-      const game = await tx.game.findUniqueOrThrow({
-        where: { id: gameId },
-        select: {
-          deckId: true,
-          settings: true,
-          endedAt: true,
-          questions: { select: { id: true, index: true, skipped: true, askedAt: true, factId: true }, orderBy: { index: 'asc' } },
-          players: {
-            select: { id: true, nickname: true, joinedAtQuestion: true, kickedAt: true, deviceKeyHash: true, studyName: true },
-            orderBy: { joinedAt: 'asc' },
-          },
-          answers: { select: { questionId: true, playerId: true, correct: true, createdAt: true, elapsedMs: true } },
-        },
+      // One query at a time: a transaction is one connection (a select with nested relations
+      // would send its parts at once).
+      const row = await tx.game.findUniqueOrThrow({ where: { id: gameId }, select: { deckId: true, settings: true, endedAt: true } });
+      const questions = await tx.gameQuestion.findMany({
+        where: { gameId },
+        select: { id: true, index: true, skipped: true, askedAt: true, factId: true },
+        orderBy: { index: 'asc' },
       });
+      const players = await tx.player.findMany({
+        where: { gameId },
+        select: { id: true, nickname: true, joinedAtQuestion: true, kickedAt: true, deviceKeyHash: true, studyName: true },
+        orderBy: { joinedAt: 'asc' },
+      });
+      const answers = await tx.answer.findMany({ where: { gameId }, select: { questionId: true, playerId: true, correct: true, createdAt: true, elapsedMs: true } });
+      const game = { ...row, questions, players, answers };
       if (!game.deckId) return { members: 0, reviews: 0 };
       const seconds = (game.settings as { secondsPerQuestion?: number }).secondsPerQuestion ?? 20;
       const grid = buildGrid(game.questions, game.players, game.answers);
