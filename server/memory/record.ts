@@ -31,6 +31,10 @@ interface PendingReview {
 }
 
 const ENDED = ['finished', 'ended-by-host', 'interrupted'];
+/** Players whose answers are read per query when a game is recorded. */
+const ANSWER_SLICE = 200;
+/** Reviews scheduled per turn of the event loop. */
+const REVIEWS_PER_TURN = 500;
 
 /** Records one game if it ended and is not recorded yet; null when there was nothing to do. */
 export async function recordGameMemory(prisma: PrismaClient, gameId: string, now = new Date()): Promise<RecordSummary | null> {
@@ -50,12 +54,27 @@ export async function recordGameMemory(prisma: PrismaClient, gameId: string, now
         select: { id: true, index: true, skipped: true, askedAt: true, factId: true },
         orderBy: { index: 'asc' },
       });
+      // Only players who said who they are (a device key or a study name) have a memory: the
+      // others' answers are never read, and a game without any is done here. The answers are
+      // read a slice of players at a time, so a 2,000-player game does not hold the event loop
+      // for one huge result (games that record members time their questions, so a question's
+      // status does not depend on the answers left unread).
       const players = await tx.player.findMany({
-        where: { gameId },
+        where: { gameId, kickedAt: null, OR: [{ deviceKeyHash: { not: null } }, { studyName: { not: null } }] },
         select: { id: true, nickname: true, joinedAtQuestion: true, kickedAt: true, deviceKeyHash: true, studyName: true },
         orderBy: { joinedAt: 'asc' },
       });
-      const answers = await tx.answer.findMany({ where: { gameId }, select: { questionId: true, playerId: true, correct: true, createdAt: true, elapsedMs: true } });
+      if (players.length === 0) return { members: 0, reviews: 0 };
+      const answers: { questionId: string; playerId: string; correct: boolean; createdAt: Date; elapsedMs: number }[] = [];
+      for (let i = 0; i < players.length; i += ANSWER_SLICE) {
+        const slice = players.slice(i, i + ANSWER_SLICE).map((p) => p.id);
+        answers.push(
+          ...(await tx.answer.findMany({
+            where: { gameId, playerId: { in: slice } },
+            select: { questionId: true, playerId: true, correct: true, createdAt: true, elapsedMs: true },
+          })),
+        );
+      }
       const game = { ...row, questions, players, answers };
       if (!game.deckId) return { members: 0, reviews: 0 };
       const seconds = (game.settings as { secondsPerQuestion?: number }).secondsPerQuestion ?? 20;
@@ -100,7 +119,9 @@ async function applyReviews(tx: Tx, deckId: string, gameId: string, pending: Pen
   const states = new Map<string, MemoryState & { misses: number }>();
   for (const row of existing) states.set(`${row.memberId}|${row.factId}`, row);
   const logs: Prisma.ReviewLogCreateManyInput[] = [];
-  for (const r of pending) {
+  for (const [i, r] of pending.entries()) {
+    // A big game has tens of thousands of reviews: let the rooms' timers and answers through.
+    if (i > 0 && i % REVIEWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     const key = `${r.memberId}|${r.factId}`;
     const before = states.get(key) ?? null;
     const after = review(before, r.grade, r.at);
