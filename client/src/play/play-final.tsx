@@ -1,7 +1,7 @@
 // The podium on the phone: your final place, the top three and the way to the results.
 import type { PlayerView } from '../../../shared/game-types.js';
 import { Medal } from '../components/icons.js';
-import { TeamBadge } from '../components/team-badge.js';
+import { PlayerBoard, TeamBoard } from './mini-board.js';
 import { place as placeText } from '../lib/format.js';
 import { Link } from '../lib/router.js';
 
@@ -20,19 +20,7 @@ export function PlayFinal({ view, resultsHref }: { view: PlayerView; resultsHref
         <p className="lead">
           {team.score.toLocaleString()} team points · you scored {me.score.toLocaleString()}
         </p>
-        {podium?.teams?.length ? (
-          <ol className="mini-board" aria-label="Teams">
-            {podium.teams.map((entry) => (
-              <li key={entry.team} className={entry.team === team.team ? 'is-me' : ''}>
-                <span className="rank">{entry.rank}</span>
-                <span className="name">
-                  <TeamBadge team={entry.team} />
-                </span>
-                <span className="score">{entry.score.toLocaleString()}</span>
-              </li>
-            ))}
-          </ol>
-        ) : null}
+        {podium?.teams?.length ? <TeamBoard entries={podium.teams} myTeam={team.team} /> : null}
         <Link className="button primary big" to={resultsHref}>
           See what to re-read
         </Link>
@@ -44,17 +32,7 @@ export function PlayFinal({ view, resultsHref }: { view: PlayerView; resultsHref
       <Medal place={place} size="lg" />
       <h1>{place ? `You finished ${placeText(place, me.tied)}` : 'Game over'}</h1>
       {place && total ? <p className="lead">of {total} players, with {me.score.toLocaleString()} points</p> : null}
-      {podium && podium.top.length ? (
-        <ol className="mini-board">
-          {podium.top.map((entry) => (
-            <li key={entry.playerId} className={entry.playerId === me.playerId ? 'is-me' : ''}>
-              <span className="rank">{entry.rank}</span>
-              <span className="name">{entry.nickname}</span>
-              <span className="score">{entry.score.toLocaleString()}</span>
-            </li>
-          ))}
-        </ol>
-      ) : null}
+      {podium && podium.top.length ? <PlayerBoard entries={podium.top} me={me.playerId} /> : null}
       <Link className="button primary big" to={resultsHref}>
         See what to re-read
       </Link>

@@ -4,6 +4,7 @@
 import type { PlayerView } from '../../../shared/game-types.js';
 import { FlameIcon } from '../components/icons.js';
 import { TeamBadge } from '../components/team-badge.js';
+import { PlayerBoard, TeamBoard } from './mini-board.js';
 import { OptionBadge } from '../components/option-badge.js';
 import { optionStyle } from '../components/option-style.js';
 import { movedText, ordinal, topicLabel } from '../lib/format.js';
@@ -109,27 +110,9 @@ export function PlayResult({ view }: { view: PlayerView }) {
       </p>
       {movedText(me.moved) ? <p className="result-moved">{movedText(me.moved)}</p> : null}
       {stage.phase === 'leaderboard' && stage.leaderboard.teams ? (
-        <ol className="mini-board" aria-label="Teams">
-          {stage.leaderboard.teams.map((entry) => (
-            <li key={entry.team} className={entry.team === view.myTeam?.team ? 'is-me' : ''}>
-              <span className="rank">{entry.rank}</span>
-              <span className="name">
-                <TeamBadge team={entry.team} />
-              </span>
-              <span className="score">{entry.score.toLocaleString()}</span>
-            </li>
-          ))}
-        </ol>
+        <TeamBoard entries={stage.leaderboard.teams} myTeam={view.myTeam?.team} />
       ) : stage.phase === 'leaderboard' ? (
-        <ol className="mini-board">
-          {stage.leaderboard.top.map((entry) => (
-            <li key={entry.playerId} className={entry.playerId === me.playerId ? 'is-me' : ''}>
-              <span className="rank">{entry.rank}</span>
-              <span className="name">{entry.nickname}</span>
-              <span className="score">{entry.score.toLocaleString()}</span>
-            </li>
-          ))}
-        </ol>
+        <PlayerBoard entries={stage.leaderboard.top} me={me.playerId} />
       ) : (
         <p className="hint center">{last ? 'Final results coming up…' : 'Next question coming up…'}</p>
       )}
