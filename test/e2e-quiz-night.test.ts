@@ -7,20 +7,11 @@
 // to look at.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startApp, TEST_HOST_TOKEN, type RunningApp } from './support/app.js';
-import {
-  closeAll,
-  ensureClientBuilt,
-  horizontalOverflow,
-  LAPTOP,
-  launchBrowser,
-  PHONE,
-  Screenshots,
-  watchErrors,
-} from './support/browser.js';
-import { createTestDatabase, type TestDatabase } from './support/db.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TEST_HOST_TOKEN } from './support/app.js';
+import { horizontalOverflow, Screenshots } from './support/browser.js';
+import { browserEvening } from './support/browser-evening.js';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../shared/seeds');
 // Markdown notes with five top-level topics and sub-topics: a good topic breakdown.
@@ -28,43 +19,10 @@ const SEED_FILE = path.join(SEEDS, '001_ab718a6ec3ad9267.txt');
 const QUESTIONS = 3;
 const WAIT = { timeout: 15_000 };
 
-let tdb: TestDatabase;
-let app: RunningApp;
-let browser: Browser;
 // Uncaught page errors and console errors of the current test: each test ends with none.
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
+const ev = browserEvening();
+const { errors, hostApi, open } = ev;
 const shots = new Screenshots('e2e-quiz-night');
-
-beforeAll(async () => {
-  const clientDir = ensureClientBuilt();
-  tdb = await createTestDatabase();
-  app = await startApp(tdb.db, { clientDir });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await closeAll(contexts);
-  await browser?.close();
-  await app?.close();
-  await tdb?.drop();
-});
-
-async function open(kind: 'phone' | 'laptop', label: string, options: { console?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext(kind === 'phone' ? PHONE : LAPTOP);
-  contexts.push(context);
-  const page = await context.newPage();
-  watchErrors(page, label, errors, options);
-  return page;
-}
-
-/** A host REST call (GET without a body, POST with one); fails the test on an error envelope. */
-async function hostApi<T>(url: string, body?: unknown): Promise<T> {
-  const init: RequestInit = body === undefined ? { headers: app.hostHeaders } : { method: 'POST', headers: { ...app.hostHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) };
-  const json = (await (await fetch(`${app.baseUrl}${url}`, init)).json()) as { ok: boolean; data: T };
-  expect(json.ok, `${url}: ${JSON.stringify(json)}`).toBe(true);
-  return json.data;
-}
 
 async function expectFits(page: Page, what: string): Promise<void> {
   expect(await horizontalOverflow(page), `${what} overflows the phone screen`).toEqual([]);
@@ -98,7 +56,7 @@ describe('quiz night in the browser', () => {
   it('runs from importing notes to the results page', { timeout: 150_000 }, async () => {
     // ---- host: notes bank ---------------------------------------------------------------
     const host = await open('laptop', 'host');
-    await host.goto(`${app.baseUrl}/host#host=${TEST_HOST_TOKEN}`);
+    await host.goto(`${ev.app.baseUrl}/host#host=${TEST_HOST_TOKEN}`);
     await host.getByRole('heading', { name: 'Decks' }).waitFor(WAIT);
     expect(new URL(host.url()).hash, 'the host secret is wiped from the address bar').toBe('');
     await shots.take(host, 'host-bank-empty');
@@ -152,7 +110,7 @@ describe('quiz night in the browser', () => {
     const codeText = await host.locator('.lobby-code').textContent(WAIT);
     const code = (codeText ?? '').replace(/\s/g, '');
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
-    const joinUrl = `${app.baseUrl}/?code=${code}`;
+    const joinUrl = `${ev.app.baseUrl}/?code=${code}`;
     expect(await host.locator('.lobby-url').textContent()).toContain(`?code=${code}`);
     await host.locator('img.qr-code').waitFor(WAIT);
 
@@ -197,10 +155,10 @@ describe('quiz night in the browser', () => {
 
     // The test peeks at the stored answers (players cannot) so the figures are known:
     // Ann is always right, Bob always wrong, the third player right on the first two.
-    const stored = await tdb.db.prisma.gameQuestion.findMany({ where: { gameId }, orderBy: { index: 'asc' } });
+    const stored = await ev.tdb.db.prisma.gameQuestion.findMany({ where: { gameId }, orderBy: { index: 'asc' } });
     // Each phone joined with its own device key (the group's memory follows the phone); the
     // server keeps only a hash of it.
-    const joined = await tdb.db.prisma.player.findMany({ where: { gameId }, select: { deviceKeyHash: true } });
+    const joined = await ev.tdb.db.prisma.player.findMany({ where: { gameId }, select: { deviceKeyHash: true } });
     expect(joined.every((p) => /^[0-9a-f]{64}$/.test(p.deviceKeyHash ?? ''))).toBe(true);
     expect(new Set(joined.map((p) => p.deviceKeyHash)).size).toBe(3);
     expect(stored).toHaveLength(QUESTIONS);
@@ -335,14 +293,14 @@ describe('quiz night in the browser', () => {
     const rematchId = decodeURIComponent(new URL(host.url()).pathname.split('/').pop()!);
     const bigGame = await hostApi<{ gameId: string }>('/api/games', { deckId, questionCount: 100 });
     for (const id of [rematchId, bigGame.gameId]) {
-      const asked = await tdb.db.prisma.gameQuestion.findMany({ where: { gameId: id }, select: { factId: true, kind: true } });
+      const asked = await ev.tdb.db.prisma.gameQuestion.findMany({ where: { gameId: id }, select: { factId: true, kind: true } });
       expect(asked.length).toBeGreaterThan(0);
       expect(asked.filter((a) => a.factId === flagged[0].factId)).toEqual([]);
       expect(asked.filter((a) => a.factId === struck[0].factId && a.kind === struck[0].kind)).toEqual([]);
     }
 
     // The notes bank lists the flagged question under "Needs fixing", ready to edit in place.
-    await host.goto(`${app.baseUrl}/host/bank?deck=${encodeURIComponent(deckId)}`);
+    await host.goto(`${ev.app.baseUrl}/host/bank?deck=${encodeURIComponent(deckId)}`);
     const fixing = host.locator('.curation');
     await fixing.locator('.flagged-fact').first().waitFor(WAIT);
     expect(await fixing.locator('.flagged-fact .hint').first().textContent()).toContain('Flagged at question 1 of game');
@@ -366,16 +324,9 @@ describe('quiz night in the browser', () => {
 
   it('host-only display, kick, lock, a network drop, ending early, past games and the host gate', { timeout: 120_000 }, async () => {
     // Set up through the REST API: this test is about the live room, not the notes bank.
-    const headers = { ...app.hostHeaders, 'content-type': 'application/json' };
-    const post = async <T>(url: string, body: unknown): Promise<T> => {
-      const res = await fetch(`${app.baseUrl}${url}`, { method: 'POST', headers, body: JSON.stringify(body) });
-      const json = (await res.json()) as { ok: boolean; data: T };
-      expect(json.ok, `${url}: ${JSON.stringify(json)}`).toBe(true);
-      return json.data;
-    };
-    const deck = await post<{ id: string }>('/api/decks', { name: 'Flashcards' });
-    await post(`/api/decks/${deck.id}/files`, { name: 'flashcards.txt', text: fs.readFileSync(path.join(SEEDS, '002_0ed588c8464459f9.txt'), 'utf8') });
-    const game = await post<{ gameId: string; code: string }>('/api/games', {
+    const deck = await hostApi<{ id: string }>('/api/decks', { name: 'Flashcards' });
+    await hostApi(`/api/decks/${deck.id}/files`, { name: 'flashcards.txt', text: fs.readFileSync(path.join(SEEDS, '002_0ed588c8464459f9.txt'), 'utf8') });
+    const game = await hostApi<{ gameId: string; code: string }>('/api/games', {
       deckId: deck.id,
       questionCount: 2,
       // Long enough for the screenshots at three sizes while a question is open.
@@ -384,17 +335,17 @@ describe('quiz night in the browser', () => {
       // No true/false: its buttons keep their words even in host-only display.
       kinds: ['def-to-term', 'term-to-def'],
     });
-    const joinUrl = `${app.baseUrl}/?code=${game.code}`;
+    const joinUrl = `${ev.app.baseUrl}/?code=${game.code}`;
 
     // The host screen takes the secret from the link and attaches with it.
     const host = await open('laptop', 'host2');
-    await host.goto(`${app.baseUrl}/host/game/${game.gameId}#host=${TEST_HOST_TOKEN}`);
+    await host.goto(`${ev.app.baseUrl}/host/game/${game.gameId}#host=${TEST_HOST_TOKEN}`);
     await host.locator('.lobby-code').waitFor(WAIT);
     host.on('dialog', (dialog) => void dialog.accept());
 
     // Unknown code.
     const stranger = await open('phone', 'stranger');
-    await stranger.goto(`${app.baseUrl}/?code=ZZZZZZ`);
+    await stranger.goto(`${ev.app.baseUrl}/?code=ZZZZZZ`);
     await stranger.getByRole('alert').filter({ hasText: 'No game is running with code ZZZZZZ' }).waitFor(WAIT);
     await shots.take(stranger, 'phone-join-unknown-code');
 
@@ -459,7 +410,7 @@ describe('quiz night in the browser', () => {
     // Network drop: Dee's connection dies and stays down for a moment.
     const session = await dee.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('qn.session.'))!)!));
     await dee.context().setOffline(true);
-    for (const socket of app.app.io.of('/').sockets.values()) {
+    for (const socket of ev.app.app.io.of('/').sockets.values()) {
       if ((socket.data as { session?: { playerId?: string } }).session?.playerId === session.playerId) socket.conn.close();
     }
     await dee.getByText('Reconnecting…').waitFor(WAIT);
@@ -482,7 +433,7 @@ describe('quiz night in the browser', () => {
     await shots.take(dee, 'phone-ended-early');
 
     // Past games lists the game with a link to its results.
-    await host.goto(`${app.baseUrl}/host/history`);
+    await host.goto(`${ev.app.baseUrl}/host/history`);
     await host.getByRole('heading', { name: 'Past games' }).waitFor(WAIT);
     await expect.poll(() => host.locator('tbody tr').count(), WAIT).toBeGreaterThanOrEqual(1);
     expect(await host.locator(`a[href="/results/${game.gameId}"]`).count()).toBe(1);
@@ -490,12 +441,12 @@ describe('quiz night in the browser', () => {
 
     // Host gate: without the secret, a form; a wrong secret is refused; the host link works.
     const other = await open('laptop', 'gate', { console: false });
-    await other.goto(`${app.baseUrl}/host`);
+    await other.goto(`${ev.app.baseUrl}/host`);
     await other.getByLabel('Host link or secret').fill('not-the-right-secret-000');
     await other.getByRole('button', { name: 'Continue' }).click();
     await other.getByRole('alert').filter({ hasText: 'not right' }).waitFor(WAIT);
     await shots.take(other, 'host-gate-wrong');
-    await other.getByLabel('Host link or secret').fill(`${app.baseUrl}/host#host=${TEST_HOST_TOKEN}`);
+    await other.getByLabel('Host link or secret').fill(`${ev.app.baseUrl}/host#host=${TEST_HOST_TOKEN}`);
     await other.getByRole('button', { name: 'Continue' }).click();
     await other.getByRole('heading', { name: 'Decks' }).waitFor(WAIT);
 

@@ -2,67 +2,25 @@
 // moves a player between teams in the lobby, and three phones play two questions: the options
 // show during team talk with no way to answer, the phones show their team's points, rank and
 // gap, the projector shows team bars and a podium of teams with each team's best scorer.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, TEST_HOST_TOKEN, type RunningApp } from './support/app.js';
-import { closeAll, ensureClientBuilt, LAPTOP, launchBrowser, PHONE, Screenshots, watchErrors } from './support/browser.js';
-import { createTestDatabase, type TestDatabase } from './support/db.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_HOST_TOKEN } from './support/app.js';
+import { Screenshots } from './support/browser.js';
+import { BIOLOGY_NOTES as NOTES, browserEvening } from './support/browser-evening.js';
 
-const NOTES = `# Biology
-
-## Cells
-- Mitochondria: the organelle that produces most of the cell's ATP
-- Ribosome: the site where proteins are assembled from amino acids
-- Nucleus: the organelle that holds the cell's chromosomes
-- Lysosome: the organelle that digests waste with enzymes
-- Chloroplast: the organelle where photosynthesis takes place
-`;
 const WAIT = { timeout: 15_000 };
 
-let tdb: TestDatabase;
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
+const ev = browserEvening();
+const { errors, hostApi, open } = ev;
 const shots = new Screenshots('e2e-teams');
-
-beforeAll(async () => {
-  const clientDir = ensureClientBuilt();
-  tdb = await createTestDatabase();
-  app = await startApp(tdb.db, { clientDir });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await closeAll(contexts);
-  await browser?.close();
-  await app?.close();
-  await tdb?.drop();
-});
-
-async function open(kind: 'phone' | 'laptop', label: string): Promise<Page> {
-  const context = await browser.newContext(kind === 'phone' ? PHONE : LAPTOP);
-  contexts.push(context);
-  const page = await context.newPage();
-  watchErrors(page, label, errors);
-  return page;
-}
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(`${app.baseUrl}${url}`, { method: 'POST', headers: { ...app.hostHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as { ok: boolean; data: T };
-  expect(json.ok, `${url}: ${JSON.stringify(json)}`).toBe(true);
-  return json.data;
-}
 
 describe('team play in the browser', () => {
   it('plays a two-team game with team talk on three phones and the projector', { timeout: 150_000 }, async () => {
-    const deck = await post<{ id: string }>('/api/decks', { name: 'Biology' });
-    await post(`/api/decks/${deck.id}/files`, { name: 'biology.md', text: NOTES });
+    const deck = await hostApi<{ id: string }>('/api/decks', { name: 'Biology' });
+    await hostApi(`/api/decks/${deck.id}/files`, { name: 'biology.md', text: NOTES });
 
     // ---- the host picks team play on the new-game form ----------------------------------------
     const host = await open('laptop', 'host');
-    await host.goto(`${app.baseUrl}/host/new?deck=${deck.id}#host=${TEST_HOST_TOKEN}`);
+    await host.goto(`${ev.app.baseUrl}/host/new?deck=${deck.id}#host=${TEST_HOST_TOKEN}`);
     await host.getByLabel('Number of questions').fill('2');
     await host.getByLabel('Time per question').selectOption('10');
     await host.getByLabel('In teams: a number of teams').check();
@@ -72,7 +30,7 @@ describe('team play in the browser', () => {
     await host.getByRole('button', { name: 'Open the live room' }).click();
     await host.locator('.lobby-code').waitFor(WAIT);
     const gameId = new URL(host.url()).pathname.split('/').pop()!;
-    const row = await tdb.db.prisma.game.findUniqueOrThrow({ where: { id: gameId }, include: { questions: { orderBy: { index: 'asc' } } } });
+    const row = await ev.tdb.db.prisma.game.findUniqueOrThrow({ where: { id: gameId }, include: { questions: { orderBy: { index: 'asc' } } } });
     expect(row.settings).toMatchObject({ teams: { by: 'count', count: 2 }, teamTalkSeconds: 5 });
     const right = (q: number) => row.questions[q].answerIndex;
     const wrong = (q: number) => (row.questions[q].answerIndex + 1) % row.questions[q].options.length;
@@ -80,7 +38,7 @@ describe('team play in the browser', () => {
     // ---- three phones join: Ann and Cy land on the Red Foxes, Bob on the Blue Owls ------------
     const [ann, bob, cy] = await Promise.all(['Ann', 'Bob', 'Cy'].map((n) => open('phone', n)));
     for (const [page, nickname] of [[ann, 'Ann'], [bob, 'Bob'], [cy, 'Cy']] as const) {
-      await page.goto(`${app.baseUrl}/?code=${row.code}`);
+      await page.goto(`${ev.app.baseUrl}/?code=${row.code}`);
       await page.getByLabel('Your nickname').fill(nickname);
       await page.getByRole('button', { name: 'Join' }).click();
       await page.getByRole('heading', { name: "You're in!" }).waitFor(WAIT);
@@ -139,7 +97,7 @@ describe('team play in the browser', () => {
     await shots.take(cy, 'phone-team-final');
 
     // The stored teams, as the report reads them.
-    const players = await tdb.db.prisma.player.findMany({ where: { gameId }, orderBy: { nickname: 'asc' } });
+    const players = await ev.tdb.db.prisma.player.findMany({ where: { gameId }, orderBy: { nickname: 'asc' } });
     expect(players.map((p) => [p.nickname, p.team])).toEqual([['Ann', 0], ['Bob', 1], ['Cy', 1]]);
 
     // The results: a row per team next to the players' rows (Red 2 of 2 right, Blue 3 of 4).

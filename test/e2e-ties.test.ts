@@ -2,65 +2,24 @@
 // the field; in a game on accuracy scoring (so equal answers mean equal scores) the projector
 // counts the player who did not answer, the phones say "tied" and how far they moved, and
 // two players on the same score both stand on the podium's 2nd step.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, TEST_HOST_TOKEN, type RunningApp } from './support/app.js';
-import { closeAll, ensureClientBuilt, LAPTOP, launchBrowser, PHONE, Screenshots, watchErrors } from './support/browser.js';
-import { createTestDatabase, type TestDatabase } from './support/db.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_HOST_TOKEN } from './support/app.js';
+import { Screenshots } from './support/browser.js';
+import { BIOLOGY_NOTES as NOTES, browserEvening } from './support/browser-evening.js';
 
-const NOTES = `# Biology
-
-## Cells
-- Mitochondria: the organelle that produces most of the cell's ATP
-- Ribosome: the site where proteins are assembled from amino acids
-- Nucleus: the organelle that holds the cell's chromosomes
-- Lysosome: the organelle that digests waste with enzymes
-- Chloroplast: the organelle where photosynthesis takes place
-`;
 const WAIT = { timeout: 15_000 };
 
-let tdb: TestDatabase;
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
+const ev = browserEvening();
+const { errors, hostApi } = ev;
+// The taken deck name is a 409 on purpose: the host's browser logs it as a failed request.
+const open = (kind: 'phone' | 'laptop', label: string) => ev.open(kind, label, { console: kind === 'phone' });
 const shots = new Screenshots('e2e-ties');
-
-beforeAll(async () => {
-  const clientDir = ensureClientBuilt();
-  tdb = await createTestDatabase();
-  app = await startApp(tdb.db, { clientDir });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await closeAll(contexts);
-  await browser?.close();
-  await app?.close();
-  await tdb?.drop();
-});
-
-async function open(kind: 'phone' | 'laptop', label: string): Promise<Page> {
-  const context = await browser.newContext(kind === 'phone' ? PHONE : LAPTOP);
-  contexts.push(context);
-  const page = await context.newPage();
-  // The taken deck name is a 409 on purpose: the browser logs it as a failed request.
-  watchErrors(page, label, errors, { console: kind === 'phone' });
-  return page;
-}
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(`${app.baseUrl}${url}`, { method: 'POST', headers: { ...app.hostHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as { ok: boolean; data: T };
-  expect(json.ok, `${url}: ${JSON.stringify(json)}`).toBe(true);
-  return json.data;
-}
 
 describe('ties and taken names in the browser', () => {
   it('says a deck name is taken next to the field, and shows shared ranks on every screen', { timeout: 120_000 }, async () => {
     // ---- a taken deck name ----------------------------------------------------------------
     const host = await open('laptop', 'host');
-    await host.goto(`${app.baseUrl}/host#host=${TEST_HOST_TOKEN}`);
+    await host.goto(`${ev.app.baseUrl}/host#host=${TEST_HOST_TOKEN}`);
     await host.getByRole('heading', { name: 'Decks' }).waitFor(WAIT);
     await host.getByLabel('New deck').fill('Biology');
     await host.getByRole('button', { name: 'Create' }).click();
@@ -76,25 +35,25 @@ describe('ties and taken names in the browser', () => {
     await shots.take(host, 'host-deck-name-taken');
 
     // ---- a game where scores tie ----------------------------------------------------------
-    const decks = await (await fetch(`${app.baseUrl}/api/decks`, { headers: app.hostHeaders })).json();
-    const deckId = (decks as { data: { id: string; name: string }[] }).data.find((d) => d.name === 'Biology')!.id;
-    await post(`/api/decks/${deckId}/files`, { name: 'biology.md', text: NOTES });
-    const game = await post<{ gameId: string; code: string }>('/api/games', {
+    const decks = await hostApi<{ id: string; name: string }[]>('/api/decks');
+    const deckId = decks.find((d) => d.name === 'Biology')!.id;
+    await hostApi(`/api/decks/${deckId}/files`, { name: 'biology.md', text: NOTES });
+    const game = await hostApi<{ gameId: string; code: string }>('/api/games', {
       deckId,
       questionCount: 2,
       secondsPerQuestion: 5,
       scoring: 'accuracy',
       kinds: ['def-to-term'],
     });
-    const stored = await tdb.db.prisma.gameQuestion.findMany({ where: { gameId: game.gameId }, orderBy: { index: 'asc' } });
+    const stored = await ev.tdb.db.prisma.gameQuestion.findMany({ where: { gameId: game.gameId }, orderBy: { index: 'asc' } });
     const right = (q: number) => stored[q].answerIndex;
     const wrong = (q: number) => (stored[q].answerIndex + 1) % stored[q].options.length;
 
-    await host.goto(`${app.baseUrl}/host/game/${game.gameId}#host=${TEST_HOST_TOKEN}`);
+    await host.goto(`${ev.app.baseUrl}/host/game/${game.gameId}#host=${TEST_HOST_TOKEN}`);
     await host.locator('.lobby-code').waitFor(WAIT);
     const [ann, bob, cy] = await Promise.all(['Ann', 'Bob', 'Cy'].map((n) => open('phone', n)));
     for (const [page, nickname] of [[ann, 'Ann'], [bob, 'Bob'], [cy, 'Cy']] as const) {
-      await page.goto(`${app.baseUrl}/?code=${game.code}`);
+      await page.goto(`${ev.app.baseUrl}/?code=${game.code}`);
       await page.getByLabel('Your nickname').fill(nickname);
       await page.getByRole('button', { name: 'Join' }).click();
       await page.getByRole('heading', { name: "You're in!" }).waitFor(WAIT);
