@@ -62,6 +62,17 @@ export function compareRank(a: RankKey, b: RankKey): number {
 
 /** Standard competition ranks ("1224") for scores listed best first: equal scores share a
  *  rank, and the next lower score's rank counts everyone above it (50, 30, 30, 10 → 1, 2, 2, 4). */
+/** The first `size` of a ranking (ids best first, `rankOf[id]` their shared ranks) and everyone
+ *  tied with the last of them, so a tie is never cut in two; at most twice `size`. */
+export function topWithTies(ranking: readonly number[], rankOf: readonly number[], size: number): number[] {
+  let n = Math.min(size, ranking.length);
+  if (n > 0) {
+    const last = rankOf[ranking[n - 1]];
+    while (n < ranking.length && n < size * 2 && rankOf[ranking[n]] === last) n++;
+  }
+  return ranking.slice(0, n);
+}
+
 export function competitionRanks(scoresBestFirst: readonly number[]): number[] {
   const ranks: number[] = [];
   scoresBestFirst.forEach((score, i) => ranks.push(i > 0 && score === scoresBestFirst[i - 1] ? ranks[i - 1] : i + 1));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRank, competitionRanks, pointsFor, rankPlayers, speedPoints, streakBonus } from '../shared/scoring.js';
+import { compareRank, competitionRanks, pointsFor, rankPlayers, speedPoints, streakBonus, topWithTies } from '../shared/scoring.js';
 
 const T = 20_000;
 const speed = (correct: boolean, elapsedMs: number, streakBefore = 0) =>
@@ -85,5 +85,29 @@ describe('ranking', () => {
     expect(competitionRanks([0, 0, 0])).toEqual([1, 1, 1]);
     expect(competitionRanks([9, 9, 5, 5, 5, 1])).toEqual([1, 1, 3, 3, 3, 6]);
     expect(competitionRanks([])).toEqual([]);
+  });
+});
+
+describe('the top of a ranking', () => {
+  // Ids 10..15 best first; rankOf is indexed by id.
+  const ranking = [10, 11, 12, 13, 14, 15];
+  const rankOf = (ranks: number[]) => {
+    const out: number[] = [];
+    ranking.forEach((id, i) => (out[id] = ranks[i]));
+    return out;
+  };
+
+  it('cuts after `size` entries when the last of them is not tied', () => {
+    expect(topWithTies(ranking, rankOf([1, 2, 3, 4, 5, 6]), 3)).toEqual([10, 11, 12]);
+  });
+
+  it('keeps everyone tied with the last entry shown, up to twice `size`', () => {
+    expect(topWithTies(ranking, rankOf([1, 2, 3, 3, 5, 6]), 3)).toEqual([10, 11, 12, 13]);
+    expect(topWithTies(ranking, rankOf([1, 1, 1, 1, 1, 1]), 2)).toEqual([10, 11, 12, 13]);
+  });
+
+  it('returns what there is when the ranking is short', () => {
+    expect(topWithTies([10], rankOf([1, 2, 3, 4, 5, 6]), 3)).toEqual([10]);
+    expect(topWithTies([], [], 3)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 // be serialised to every player.
 import { seatGet } from './seat-table.js';
 import { GAME_RULES, TEAM_RULES } from '../../shared/game-types.js';
+import { topWithTies } from '../../shared/scoring.js';
 import { isTeamGame, teamEntries, teamStanding } from './teams.js';
 import type {
   LeaderboardEntry,
@@ -75,16 +76,10 @@ function entry(state: GameState, seat: number): LeaderboardEntry {
   return { playerId: p.id, nickname: p.nickname, score: p.score, rank: state.rankOf[seat], streak: p.streak };
 }
 
-/** The first `size` places, and everyone tied with the last of them (a tie is never cut in
- *  two: two players tied 3rd both stand on the podium), up to twice `size` entries. */
+/** The first `size` places and everyone tied with the last of them: two players tied 3rd
+ *  both stand on the podium. */
 function topEntries(state: GameState, size: number): LeaderboardEntry[] {
-  const ranking = state.ranking;
-  let n = Math.min(size, ranking.length);
-  if (n > 0) {
-    const last = state.rankOf[ranking[n - 1]];
-    while (n < ranking.length && n < size * 2 && state.rankOf[ranking[n]] === last) n++;
-  }
-  return ranking.slice(0, n).map((seat) => entry(state, seat));
+  return topWithTies(state.ranking, state.rankOf, size).map((seat) => entry(state, seat));
 }
 
 export function leaderboardPayload(state: GameState): LeaderboardPayload {

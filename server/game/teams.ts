@@ -4,7 +4,7 @@
 import { seatGet } from './seat-table.js';
 import { fail } from '../../shared/errors.js';
 import { TEAM_RULES, teamIdentity, type GameSettings, type TeamEntry, type TeamStanding } from '../../shared/game-types.js';
-import { competitionRanks, teamPointsFor, type MemberOutcome } from '../../shared/scoring.js';
+import { competitionRanks, teamPointsFor, topWithTies, type MemberOutcome } from '../../shared/scoring.js';
 import { replaceAt, seatOf } from './state.js';
 import type { Effect, GameState, PlayerState, RoundState, TeamRoundResult, TeamState } from './types.js';
 
@@ -120,7 +120,7 @@ export function teamStanding(state: GameState, index: number): TeamStanding {
 /** The first `size` teams of the ranking, each with its best scorer (the ranking lists
  *  players best first, so the first member met is the best). */
 export function teamEntries(state: GameState, size: number): TeamEntry[] {
-  const shown = state.teamRanking.slice(0, size);
+  const shown = topWithTies(state.teamRanking, state.teamRankOf, size);
   const best = new Map<number, PlayerState>();
   for (const seat of state.ranking) {
     const p = state.players[seat];

@@ -1,6 +1,6 @@
 // Leaderboard (top 5 after a question) and the final podium (top 3) on the projector; in team
 // play, team bars and a podium of teams with each team's best scorer.
-import { teamIdentity, type HostView, type LeaderboardEntry, type TeamEntry } from '../../../shared/game-types.js';
+import { teamIdentity, type HostView, type TeamEntry } from '../../../shared/game-types.js';
 import { FlameIcon, Medal } from '../components/icons.js';
 import { TeamBadge } from '../components/team-badge.js';
 
@@ -49,11 +49,7 @@ export function LiveBoard({ view }: { view: HostView }) {
       </section>
     );
   }
-  // The winner in the middle, the next places alternating left and right of it (2nd, 1st, 3rd
-  // for three, like a real podium; players tied for a place stand side by side).
-  const left = podium.top.filter((_, i) => i % 2 === 1).reverse();
-  const right = podium.top.filter((_, i) => i > 0 && i % 2 === 0);
-  const order: LeaderboardEntry[] = [...left, ...podium.top.slice(0, 1), ...right];
+  const order = podiumOrder(podium.top);
   return (
     <section className="live-board" aria-labelledby="podium-title">
       <h1 id="podium-title">{stage.phase === 'ended' ? 'Final standings' : 'Podium'}</h1>
@@ -109,11 +105,11 @@ function TeamBoard({ view, teams }: { view: HostView; teams: TeamEntry[] }) {
 }
 
 function TeamPodium({ teams, ended, players }: { teams: TeamEntry[]; ended: boolean; players: number }) {
-  const order = [teams[1], teams[0], teams[2]].filter((e): e is TeamEntry => !!e);
+  const order = podiumOrder(teams);
   return (
     <section className="live-board" aria-labelledby="podium-title">
       <h1 id="podium-title">{ended ? 'Final standings' : 'Podium'}</h1>
-      <ol className="podium" aria-label="Top three teams">
+      <ol className="podium" aria-label="Podium of teams">
         {order.map((t) => (
           <li key={t.team} className={`podium-step place-${t.rank}`} value={t.rank}>
             <Medal place={t.rank} size="lg" />
@@ -129,4 +125,12 @@ function TeamPodium({ teams, ended, players }: { teams: TeamEntry[]; ended: bool
       <p className="hint">{players} players took part</p>
     </section>
   );
+}
+
+/** The winner in the middle, the next places alternating left and right of it: 2nd, 1st, 3rd
+ *  for three, like a real podium; entries tied for a place stand side by side. */
+function podiumOrder<T>(best: readonly T[]): T[] {
+  const left = best.filter((_, i) => i % 2 === 1).reverse();
+  const right = best.filter((_, i) => i > 0 && i % 2 === 0);
+  return [...left, ...best.slice(0, 1), ...right];
 }
