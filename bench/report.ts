@@ -74,6 +74,7 @@ export function summarize(r: Results, players: number, extra: Record<string, unk
     embeddedIdleRssMb: num(r.flood?.idleRssMb),
     floodAckP99Ms: num(r.flood?.ack.p99),
     tonightSelectMs: num(r.tonight?.ms.max),
+    tonightColdMs: num(r.tonight?.coldMs),
     ...extra,
   };
 }
@@ -204,6 +205,7 @@ export function rows(r: Results, s: Summary, o: { firstSpreadS: number; restSpre
       tonight.ms.max,
       TARGETS.tonightSelectMs,
     );
+    info('  tonight\'s review: first run, reading the deck\'s memory into the index', fmtMs(tonight.coldMs));
   }
   const flood = r.flood;
   if (flood) {

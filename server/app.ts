@@ -124,7 +124,7 @@ export function createApp(deps: AppDeps): App {
     ...deps.rooms,
   });
   const importer = deps.importWorker ?? threadImportWorker(deps.logger);
-  mountRoutes(app, { ...deps, importWorker: importer }, rooms, generator);
+  mountRoutes(app, { ...deps, importWorker: importer }, rooms, generator, memory.index);
 
   app.use('/api', (_req, res) => sendError(res, 404, 'NOT_FOUND', 'No such API route.'));
   serveClient(app, deps.clientDir ?? DEFAULT_CLIENT_DIR);

@@ -1,11 +1,13 @@
 // The rating rule (answer → FSRS grade) and tonight's review ranking, both pure and seeded;
-// and the database's chance-of-recall sum checked against ts-fsrs's forgetting curve.
+// and the memory index's chance-of-recall sum checked against ts-fsrs's forgetting curve, with
+// the index reading the deck again after each change of its memory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetting_curve, Rating } from 'ts-fsrs';
 import { ratingFor } from '../server/memory/rating.js';
 import { rankTonight, type Candidate, type FactStat } from '../server/memory/select.js';
 import { review, scheduler } from '../server/memory/scheduler.js';
-import { factStats } from '../server/memory/tonight.js';
+import { bumpMemoryVersion, MemoryIndex } from '../server/memory/memory-index.js';
+import { writeStates } from '../server/memory/record.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
 
 describe('rating rule', () => {
@@ -59,7 +61,7 @@ describe("tonight's review", () => {
   });
 });
 
-describe('chance of recall summed in the database', () => {
+describe('chance of recall summed by the memory index', () => {
   let tdb: TestDatabase;
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -68,17 +70,48 @@ describe('chance of recall summed in the database', () => {
     await tdb?.drop();
   });
 
-  it('matches ts-fsrs', async () => {
+  it('matches ts-fsrs, sums members, and reads the deck again once its memory changed', async () => {
     const prisma = tdb.db.prisma;
     const deck = await prisma.deck.create({ data: { name: 'D' } });
     const at = new Date('2026-11-01T19:00:00Z');
     const card = review(review(null, Rating.Good, at), Rating.Hard, new Date('2026-11-04T19:00:00Z'));
-    const member = await prisma.member.create({ data: {} });
-    await prisma.factMemory.create({ data: { memberId: member.id, factId: 'x', deckId: deck.id, misses: 0, ...card } });
+    const never = review(null, Rating.Again, at);
+    const [ana, bo, cy] = await Promise.all([0, 1, 2].map(() => prisma.member.create({ data: {} })));
+    await prisma.factMemory.createMany({
+      data: [
+        { memberId: ana.id, factId: 'x', deckId: deck.id, misses: 0, ...card },
+        { memberId: bo.id, factId: 'x', deckId: deck.id, misses: 2, ...never },
+        { memberId: cy.id, factId: 'y', deckId: deck.id, misses: 1, ...never },
+      ],
+    });
+    const index = new MemoryIndex(prisma);
     const now = new Date('2026-11-20T07:30:00Z');
-    const stats = await factStats(prisma, deck.id, [member.id], now);
     const days = (now.getTime() - card.lastReview!.getTime()) / 86_400_000;
-    expect(stats.get('x')!.recall).toBeCloseTo(forgetting_curve(scheduler.parameters.w, days, card.stability), 6);
-    expect(stats.get('x')).toMatchObject({ seen: 1, due: card.due <= now ? 1 : 0, misses: 0 });
+    const alone = await index.stats(deck.id, [ana.id], now);
+    expect(alone.get('x')!.recall).toBeCloseTo(forgetting_curve(scheduler.parameters.w, days, card.stability), 6);
+    expect(alone.get('x')).toMatchObject({ seen: 1, due: card.due <= now ? 1 : 0, misses: 0 });
+    expect(alone.has('y')).toBe(false);
+
+    const daysBo = (now.getTime() - never.lastReview!.getTime()) / 86_400_000;
+    const both = await index.stats(deck.id, [ana.id, bo.id], now);
+    expect(both.get('x')!.seen).toBe(2);
+    expect(both.get('x')!.misses).toBe(2);
+    expect(both.get('x')!.recall).toBeCloseTo(
+      (forgetting_curve(scheduler.parameters.w, days, card.stability) + forgetting_curve(scheduler.parameters.w, daysBo, never.stability)) / 2,
+      6,
+    );
+
+    // A change written with its version bump (as recording a game does) is seen at once.
+    await prisma.$transaction(async (tx) => {
+      await writeStates(tx, deck.id, new Map([[`${ana.id}|y`, { ...card, misses: 3 }]]));
+      await bumpMemoryVersion(tx, [deck.id]);
+    });
+    const after = await index.stats(deck.id, [ana.id, cy.id], now);
+    expect(after.get('y')).toMatchObject({ seen: 2, misses: 4 });
+    // Without a bump the kept copy stands (the version is the only thing read).
+    await prisma.factMemory.deleteMany({ where: { memberId: cy.id } });
+    expect((await index.stats(deck.id, [cy.id], now)).get('y')?.seen).toBe(1);
+    await bumpMemoryVersion(prisma, [deck.id]);
+    expect((await index.stats(deck.id, [cy.id], now)).has('y')).toBe(false);
   });
 });

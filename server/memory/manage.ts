@@ -3,6 +3,7 @@
 import type { MemberSummary } from '../../shared/memory-types.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import { HttpError } from '../http/errors.js';
+import { bumpMemoryVersion, decksOfMembers } from './memory-index.js';
 import { memberName } from './members.js';
 import { writeStates } from './record.js';
 import { review, type MemoryState } from './scheduler.js';
@@ -41,6 +42,7 @@ export async function mergeMembers(prisma: PrismaClient, fromId: string, intoId:
       const from = await tx.member.findUnique({ where: { id: fromId } });
       const into = await tx.member.findUnique({ where: { id: intoId } });
       if (!from || !into) throw new HttpError(404, 'NOT_FOUND', 'No such member.');
+      await bumpMemoryVersion(tx, await decksOfMembers(tx, [fromId, intoId]));
       await tx.memberDevice.updateMany({ where: { memberId: fromId }, data: { memberId: intoId } });
       await tx.player.updateMany({ where: { memberId: fromId }, data: { memberId: intoId } });
       // Both played the same question (two phones, one person): the first review stands.
@@ -83,6 +85,7 @@ export async function forgetMember(prisma: PrismaClient, memberId: string): Prom
   await prisma.$transaction(async (tx) => {
     const member = await tx.member.findUnique({ where: { id: memberId }, select: { id: true } });
     if (!member) throw new HttpError(404, 'NOT_FOUND', 'No such member.');
+    await bumpMemoryVersion(tx, await decksOfMembers(tx, [memberId]));
     const devices = await tx.memberDevice.findMany({ where: { memberId }, select: { keyHash: true } });
     await tx.player.updateMany({
       where: { OR: [{ memberId }, { deviceKeyHash: { in: devices.map((d) => d.keyHash) } }] },

@@ -10,6 +10,7 @@ import type { Grade } from 'ts-fsrs';
 import { Rating } from 'ts-fsrs';
 import type { PrismaClient, Prisma } from '../db/generated/client.js';
 import { buildGrid } from '../results/counting.js';
+import { bumpMemoryVersion } from './memory-index.js';
 import { resolveMember } from './members.js';
 import { ratingFor } from './rating.js';
 import { review, type MemoryState } from './scheduler.js';
@@ -17,6 +18,8 @@ import { review, type MemoryState } from './scheduler.js';
 type Tx = Prisma.TransactionClient;
 
 export interface RecordSummary {
+  /** Null when the deck was deleted since. */
+  deckId: string | null;
   members: number;
   reviews: number;
 }
@@ -64,7 +67,7 @@ export async function recordGameMemory(prisma: PrismaClient, gameId: string, now
         select: { id: true, nickname: true, joinedAtQuestion: true, kickedAt: true, deviceKeyHash: true, studyName: true },
         orderBy: { joinedAt: 'asc' },
       });
-      if (players.length === 0) return { members: 0, reviews: 0 };
+      if (players.length === 0) return { deckId: row.deckId, members: 0, reviews: 0 };
       const answers: { questionId: string; playerId: string; correct: boolean; createdAt: Date; elapsedMs: number }[] = [];
       for (let i = 0; i < players.length; i += ANSWER_SLICE) {
         const slice = players.slice(i, i + ANSWER_SLICE).map((p) => p.id);
@@ -76,7 +79,7 @@ export async function recordGameMemory(prisma: PrismaClient, gameId: string, now
         );
       }
       const game = { ...row, questions, players, answers };
-      if (!game.deckId) return { members: 0, reviews: 0 };
+      if (!game.deckId) return { deckId: null, members: 0, reviews: 0 };
       const seconds = (game.settings as { secondsPerQuestion?: number }).secondsPerQuestion ?? 20;
       const grid = buildGrid(game.questions, game.players, game.answers);
       const pending: PendingReview[] = [];
@@ -104,7 +107,8 @@ export async function recordGameMemory(prisma: PrismaClient, gameId: string, now
         });
       }
       await applyReviews(tx, game.deckId, gameId, pending);
-      return { members: counted.size, reviews: pending.length };
+      if (pending.length > 0) await bumpMemoryVersion(tx, [game.deckId]);
+      return { deckId: game.deckId, members: counted.size, reviews: pending.length };
     },
     { timeout: 60_000 },
   );

@@ -13,6 +13,7 @@ import { tsvLine } from '../results/anki.js';
 import { attachment } from '../results/csv.js';
 import { flattenField } from '../results/notes.js';
 import { GAME_RULES } from '../../shared/game-types.js';
+import type { MemoryIndex } from './memory-index.js';
 import { forgetMember, listMembers, mergeMembers } from './manage.js';
 import { deckProgress, dueFacts, memberPage } from './progress.js';
 import { tonightReview, UnknownMembersError } from './tonight.js';
@@ -48,7 +49,7 @@ function id(value: unknown): string {
   return parsed.data;
 }
 
-export function memoryRoutes(app: express.Express, deps: AppDeps, host: express.RequestHandler, limits: RateLimits): void {
+export function memoryRoutes(app: express.Express, deps: AppDeps, host: express.RequestHandler, limits: RateLimits, memory: MemoryIndex): void {
   const prisma = deps.db.prisma;
 
   /** The member whose device key the request carries; a made-up key costs a lookup. */
@@ -69,7 +70,7 @@ export function memoryRoutes(app: express.Express, deps: AppDeps, host: express.
     if (!options.success) return sendError(res, 400, 'BAD_PAYLOAD', describeIssues(options.error));
     if (!(await prisma.deck.findUnique({ where: { id: deckId }, select: { id: true } }))) return sendError(res, 404, 'UNKNOWN_DECK');
     try {
-      const { review } = await tonightReview(prisma, { deckId, count: query.data.count, topics: query.data.topics ?? [], ...options.data });
+      const { review } = await tonightReview(prisma, memory, { deckId, count: query.data.count, topics: query.data.topics ?? [], ...options.data });
       res.json({ ok: true, data: review });
     } catch (error) {
       if (error instanceof UnknownMembersError) return sendError(res, 400, 'BAD_PAYLOAD', 'members: unknown member id');

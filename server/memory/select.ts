@@ -40,12 +40,29 @@ export function urgency(s: FactStat): number {
   return s.due / Math.max(1, s.seen) + (1 - s.recall) + 0.25 * Math.min(s.misses, 4);
 }
 
+/** A candidate in tonight's order, with what the members hold of it (null: none met it). */
+export interface Ranked {
+  c: Candidate;
+  s: FactStat | null;
+}
+
+/** Every candidate in the order it should be asked, each with its reasons. */
+export function rankTonight(candidates: readonly Candidate[], stats: ReadonlyMap<string, FactStat>, opts: SelectOptions): ReviewPick[] {
+  return orderTonight(candidates, stats, opts).map((r) => toPick(r, opts.members));
+}
+
+/** The pick the host's preview shows for one ranked fact. */
+export function toPick(r: Ranked, members: number): ReviewPick {
+  return pick(r.c, r.s ? reasonsFor(r.s, members) : [{ kind: 'new' }]);
+}
+
 /**
  * Every candidate in the order it should be asked: the first `count` follow the new-fact
  * share (as far as there are facts of each sort); the rest, for when some facts cannot make a
- * question, continue with the most urgent met facts, then new ones.
+ * question, continue with the most urgent met facts, then new ones. Reasons are left to
+ * toPick, for the few facts a preview shows.
  */
-export function rankTonight(candidates: readonly Candidate[], stats: ReadonlyMap<string, FactStat>, opts: SelectOptions): ReviewPick[] {
+export function orderTonight(candidates: readonly Candidate[], stats: ReadonlyMap<string, FactStat>, opts: SelectOptions): Ranked[] {
   const rng = new Rng(opts.seed, 'tonight');
   const met: { c: Candidate; s: FactStat; score: number; jitter: number }[] = [];
   const fresh: Candidate[] = [];
@@ -60,8 +77,8 @@ export function rankTonight(candidates: readonly Candidate[], stats: ReadonlyMap
   const wantMet = Math.min(met.length, Math.max(0, opts.count - wantNew));
   // Whatever one sort lacks, the other fills.
   const newFirst = Math.min(shuffled.length, Math.max(wantNew, opts.count - wantMet));
-  const metPicks = met.map((m) => pick(m.c, reasonsFor(m.s, opts.members)));
-  const newPicks = shuffled.map((c) => pick(c, [{ kind: 'new' }]));
+  const metPicks: Ranked[] = met.map((m) => ({ c: m.c, s: m.s }));
+  const newPicks: Ranked[] = shuffled.map((c) => ({ c, s: null }));
   return [...metPicks.slice(0, wantMet), ...newPicks.slice(0, newFirst), ...metPicks.slice(wantMet), ...newPicks.slice(newFirst)];
 }
 

@@ -1,19 +1,16 @@
-// Loads what tonight's review needs from the database and ranks the deck's facts with
-// select.ts. The members' memory is summed up per fact inside the database (one row per fact
-// instead of one per member × fact), so a deck of thousands of facts and a group of fifty
-// members is one quick query. The chance of recall there is FSRS's forgetting curve with the
-// scheduler's own decay and factor (ts-fsrs computeDecayFactor); test/memory-select.test.ts
-// checks it against ts-fsrs.
+// Loads what tonight's review needs and ranks the deck's facts with select.ts. The members'
+// memory comes summed per fact from the MemoryIndex (memory-index.ts), which keeps each deck's
+// memory in the server until it changes; test/memory-select.test.ts checks its chance of
+// recall against ts-fsrs.
 import { randomBytes } from 'node:crypto';
-import { computeDecayFactor } from 'ts-fsrs';
-import type { ReviewPick, TonightReview } from '../../shared/memory-types.js';
+import type { TonightReview } from '../../shared/memory-types.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import { curationExclusions } from '../bank/curation.js';
 import { termKey } from '../questions/canonical.js';
 import { inTopics } from '../questions/generate.js';
 import { memberName } from './members.js';
-import { scheduler } from './scheduler.js';
-import { rankTonight, type Candidate, type FactStat } from './select.js';
+import type { MemoryIndex } from './memory-index.js';
+import { orderTonight, toPick, type Candidate } from './select.js';
 
 /** "Those who played this deck in its last games": this many games back. */
 export const RECENT_GAMES = 3;
@@ -30,23 +27,23 @@ export interface TonightRequest {
 
 export interface TonightRanking {
   review: TonightReview;
-  /** Every fact that can be asked, best first (review.picks is its first `count`). */
-  ranked: ReviewPick[];
+  /** Every fact that can be asked, best first (review.picks are its first `count`). */
+  ranked: string[];
 }
 
 export class UnknownMembersError extends Error {}
 
-export async function tonightReview(prisma: PrismaClient, req: TonightRequest, now = new Date()): Promise<TonightRanking> {
+export async function tonightReview(prisma: PrismaClient, memory: MemoryIndex, req: TonightRequest, now = new Date()): Promise<TonightRanking> {
   const seed = req.seed ?? randomBytes(6).toString('hex');
   const members = await expectedMembers(prisma, req.deckId, req.members);
   const [candidates, stats] = await Promise.all([
     eligibleFacts(prisma, req.deckId, req.topics),
-    factStats(prisma, req.deckId, members.map((m) => m.id), now),
+    memory.stats(req.deckId, members.map((m) => m.id), now),
   ]);
-  const ranked = rankTonight(candidates, stats, { members: members.length, newShare: req.newShare, count: req.count, seed });
+  const order = orderTonight(candidates, stats, { members: members.length, newShare: req.newShare, count: req.count, seed });
   return {
-    review: { members, membersFrom: req.members ? 'chosen' : 'recent', seed, picks: ranked.slice(0, req.count) },
-    ranked,
+    review: { members, membersFrom: req.members ? 'chosen' : 'recent', seed, picks: order.slice(0, req.count).map((r) => toPick(r, members.length)) },
+    ranked: order.map((r) => r.c.factId),
   };
 }
 
@@ -87,27 +84,4 @@ async function eligibleFacts(prisma: PrismaClient, deckId: string, topics: strin
   return rows
     .filter((r) => !flagged.has(r.id) && !notTerms.has(r.termKey ?? termKey(r.term)) && inTopics(r as never, topics))
     .map((r) => ({ factId: r.id, term: r.term, fact: r.fact, topic: r.topic }));
-}
-
-export async function factStats(prisma: PrismaClient, deckId: string, memberIds: string[], now: Date): Promise<Map<string, FactStat>> {
-  const stats = new Map<string, FactStat>();
-  if (memberIds.length === 0) return stats;
-  const { decay, factor } = computeDecayFactor(scheduler.parameters.w);
-  const rows = await prisma.$queryRawUnsafe<{ factId: string; seen: number; due: number; recall: number; misses: number }[]>(
-    `SELECT "factId", count(*)::int AS "seen",
-       count(*) FILTER (WHERE "due" <= $3::timestamp(3))::int AS "due",
-       avg(CASE WHEN "state" = 0 OR "lastReview" IS NULL THEN 0
-         ELSE power(1 + $4::float8 * GREATEST(extract(epoch FROM ($3::timestamp(3) - "lastReview")) / 86400, 0) / "stability", $5::float8)
-       END)::float8 AS "recall",
-       sum("misses")::int AS "misses"
-     FROM "FactMemory" WHERE "deckId" = $1 AND "memberId" = ANY($2::text[])
-     GROUP BY "factId"`,
-    deckId,
-    memberIds,
-    now.toISOString().slice(0, 23).replace('T', ' '),
-    factor,
-    decay,
-  );
-  for (const r of rows) stats.set(r.factId, { seen: r.seen, due: r.due, recall: r.recall, misses: r.misses });
-  return stats;
 }

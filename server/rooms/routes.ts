@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { createGameBodySchema, roomCodeSchema } from '../../shared/schemas.js';
 import { tonightReview, UnknownMembersError } from '../memory/tonight.js';
 import type { AppDeps } from '../app.js';
+import type { MemoryIndex } from '../memory/memory-index.js';
 import { sendError } from '../http/errors.js';
 import { createLiveGame } from './create-game.js';
 import { QuestionSourceError } from './question-source.js';
@@ -19,7 +20,7 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function gameRoutes(app: express.Express, deps: AppDeps, host: express.RequestHandler, rooms: RoomRegistry): void {
+export function gameRoutes(app: express.Express, deps: AppDeps, host: express.RequestHandler, rooms: RoomRegistry, memory: MemoryIndex): void {
   const { store, limits } = rooms.opts;
 
   app.post('/api/games', host, async (req, res) => {
@@ -31,9 +32,7 @@ export function gameRoutes(app: express.Express, deps: AppDeps, host: express.Re
     try {
       // Tonight's review: the facts the expected members most need, in that order.
       const focus = review
-        ? (await tonightReview(deps.db.prisma, { deckId: settings.deckId, count: settings.questionCount, topics: settings.topics, ...review })).ranked.map(
-            (p) => p.factId,
-          )
+        ? (await tonightReview(deps.db.prisma, memory, { deckId: settings.deckId, count: settings.questionCount, topics: settings.topics, ...review })).ranked
         : undefined;
       created = await createLiveGame(settings, { questions: rooms.opts.questions, store, rooms }, focus);
     } catch (error) {
