@@ -159,7 +159,10 @@ export function parseInbound<E extends ClientEvent>(event: E, payload: unknown):
   const parsed = schema.safeParse(payload);
   if (parsed.success) return { ok: true, data: parsed.data };
   const nicknameIssue = parsed.error.issues.some((issue) => issue.path[0] === 'nickname');
-  return nicknameIssue ? fail('NICKNAME_INVALID') : fail('BAD_PAYLOAD');
+  if (nicknameIssue) return fail('NICKNAME_INVALID');
+  // The one field a player types besides the nickname: say what is wrong with it.
+  const studyIssue = parsed.error.issues.find((issue) => issue.path[0] === 'studyName');
+  return studyIssue ? fail('BAD_PAYLOAD', studyIssue.message) : fail('BAD_PAYLOAD');
 }
 
 // ---- REST: create a game ----------------------------------------------------------------------

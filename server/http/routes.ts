@@ -21,5 +21,5 @@ export function mountRoutes(app: express.Express, deps: AppDeps, rooms: RoomRegi
   curationRoutes(app, deps, host);
   gameRoutes(app, deps, host, rooms, memory);
   resultsRoutes(app, deps, host);
-  memoryRoutes(app, deps, host, rooms.opts.limits, memory);
+  memoryRoutes(app, deps, host, rooms.opts.limits, memory, rooms.opts.questions);
 }

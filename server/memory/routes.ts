@@ -3,7 +3,7 @@
 // (X-Device-Key), so a phone only ever sees its own member.
 import type express from 'express';
 import { z } from 'zod';
-import { deviceKeySchema, idSchema, mergeMembersSchema, reviewOptionsSchema } from '../../shared/schemas.js';
+import { createGameSchema, deviceKeySchema, idSchema, mergeMembersSchema, reviewOptionsSchema } from '../../shared/schemas.js';
 import type { AppDeps } from '../app.js';
 import { HttpError, sendError } from '../http/errors.js';
 import { describeIssues } from '../rooms/routes.js';
@@ -16,7 +16,9 @@ import { GAME_RULES } from '../../shared/game-types.js';
 import type { MemoryIndex } from './memory-index.js';
 import { forgetMember, listMembers, mergeMembers } from './manage.js';
 import { deckProgress, dueFacts, memberPage } from './progress.js';
-import { tonightReview, UnknownMembersError } from './tonight.js';
+import { picksOf, tonightReview, UnknownMembersError } from './tonight.js';
+import { QuestionSourceError, type QuestionSource } from '../rooms/question-source.js';
+import { randomBytes } from 'node:crypto';
 
 const reviewQuery = z.strictObject({
   count: z.coerce.number().int().min(1).max(GAME_RULES.questionCountMax).default(GAME_RULES.questionCountDefault),
@@ -28,6 +30,12 @@ const reviewQuery = z.strictObject({
     .optional(),
   newShare: z.coerce.number().min(0).max(1).optional(),
   seed: z.string().optional(),
+  /** The game's kinds of question (comma-separated); absent: all. */
+  kinds: z
+    .string()
+    .max(200)
+    .transform((s) => s.split(',').filter(Boolean))
+    .optional(),
   topics: z
     .string()
     .max(20_000)
@@ -49,7 +57,14 @@ function id(value: unknown): string {
   return parsed.data;
 }
 
-export function memoryRoutes(app: express.Express, deps: AppDeps, host: express.RequestHandler, limits: RateLimits, memory: MemoryIndex): void {
+export function memoryRoutes(
+  app: express.Express,
+  deps: AppDeps,
+  host: express.RequestHandler,
+  limits: RateLimits,
+  memory: MemoryIndex,
+  questions: QuestionSource,
+): void {
   const prisma = deps.db.prisma;
 
   /** The member whose device key the request carries; a made-up key costs a lookup. */
@@ -69,11 +84,17 @@ export function memoryRoutes(app: express.Express, deps: AppDeps, host: express.
     const options = reviewOptionsSchema.safeParse({ members: query.data.members, newShare: query.data.newShare, seed: query.data.seed });
     if (!options.success) return sendError(res, 400, 'BAD_PAYLOAD', describeIssues(options.error));
     if (!(await prisma.deck.findUnique({ where: { id: deckId }, select: { id: true } }))) return sendError(res, 404, 'UNKNOWN_DECK');
+    const settings = createGameSchema.safeParse({ deckId, topics: query.data.topics ?? [], questionCount: query.data.count, kinds: query.data.kinds });
+    if (!settings.success) return sendError(res, 400, 'BAD_PAYLOAD', describeIssues(settings.error));
     try {
-      const { review } = await tonightReview(prisma, memory, { deckId, count: query.data.count, topics: query.data.topics ?? [], ...options.data });
-      res.json({ ok: true, data: review });
+      const seed = options.data.seed ?? randomBytes(6).toString('hex');
+      const ranking = await tonightReview(prisma, memory, { deckId, count: query.data.count, topics: settings.data.topics, ...options.data, seed });
+      // The questions the game would make from it (POST /api/games with this seed makes the same).
+      const set = await questions.load(settings.data, seed, ranking.ranked);
+      res.json({ ok: true, data: { ...ranking.review, picks: picksOf(ranking, set.questions.map((q) => q.factId)) } });
     } catch (error) {
       if (error instanceof UnknownMembersError) return sendError(res, 400, 'BAD_PAYLOAD', 'members: unknown member id');
+      if (error instanceof QuestionSourceError) return sendError(res, error.code === 'UNKNOWN_DECK' ? 404 : 422, error.code);
       throw error;
     }
   });

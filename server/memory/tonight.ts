@@ -3,14 +3,14 @@
 // memory in the server until it changes; test/memory-select.test.ts checks its chance of
 // recall against ts-fsrs.
 import { randomBytes } from 'node:crypto';
-import type { TonightReview } from '../../shared/memory-types.js';
+import type { ReviewPick, TonightReview } from '../../shared/memory-types.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import { curationExclusions } from '../bank/curation.js';
 import { termKey } from '../questions/canonical.js';
 import { inTopics } from '../questions/generate.js';
 import { memberName } from './members.js';
 import type { MemoryIndex } from './memory-index.js';
-import { orderTonight, toPick, type Candidate } from './select.js';
+import { orderTonight, toPick, type Candidate, type Ranked } from './select.js';
 
 /** "Those who played this deck in its last games": this many games back. */
 export const RECENT_GAMES = 3;
@@ -29,6 +29,8 @@ export interface TonightRanking {
   review: TonightReview;
   /** Every fact that can be asked, best first (review.picks are its first `count`). */
   ranked: string[];
+  /** The same, with what the members hold of each (for picksOf). */
+  order: Ranked[];
 }
 
 export class UnknownMembersError extends Error {}
@@ -44,7 +46,20 @@ export async function tonightReview(prisma: PrismaClient, memory: MemoryIndex, r
   return {
     review: { members, membersFrom: req.members ? 'chosen' : 'recent', seed, picks: order.slice(0, req.count).map((r) => toPick(r, members.length)) },
     ranked: order.map((r) => r.c.factId),
+    order,
   };
+}
+
+/** The picks behind the questions a game made from the ranking, in the questions' order: what
+ *  the preview shows is what the game asks (a fact that made no question of the chosen kinds
+ *  gave its place to the next one). */
+export function picksOf(ranking: TonightRanking, factIds: readonly (string | null)[]): ReviewPick[] {
+  const byFact = new Map(ranking.order.map((r) => [r.c.factId, r]));
+  const members = ranking.review.members.length;
+  return factIds.flatMap((id) => {
+    const r = id ? byFact.get(id) : undefined;
+    return r ? [toPick(r, members)] : [];
+  });
 }
 
 async function expectedMembers(prisma: PrismaClient, deckId: string, chosen: string[] | undefined) {

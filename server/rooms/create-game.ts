@@ -21,11 +21,12 @@ export interface CreatedGame {
 export async function createLiveGame(
   settings: GameSettings,
   deps: { questions: QuestionSource; store: GameStore; rooms: RoomRegistry },
-  /** Tonight's review: the facts to ask, most urgent first. */
-  focus?: readonly string[],
+  /** Tonight's review: the facts to ask, most urgent first, and the seed its preview used (the
+   *  same seed makes the same questions). */
+  focus?: { facts: readonly string[]; seed: string },
 ): Promise<CreatedGame> {
-  const seed = crypto.randomBytes(8).toString('hex');
-  const set = await deps.questions.load(settings, seed, focus);
+  const seed = focus?.seed ?? crypto.randomBytes(8).toString('hex');
+  const set = await deps.questions.load(settings, seed, focus?.facts);
   const gameId = nanoid();
   const hostToken = newToken();
   const hostTokenHash = hashToken(hostToken);

@@ -72,9 +72,9 @@ export function bankQuestionSource(prisma: PrismaClient, generator: QuestionGene
   };
 }
 
-/** Tonight's review: the facts in `focus` order, as many as make a question. The generator is
- *  asked for the first ones; facts that could not make one (in the chosen kinds) give their
- *  places to the next of the list, a few rounds at most. */
+/** Tonight's review: the facts in `focus` order, as many as make a question about themselves.
+ *  The generator is asked for the first ones; facts that could not make one (in the chosen
+ *  kinds) give their places to the next of the list, a few rounds at most. */
 async function focusedQuestions(
   generator: QuestionGenerator,
   deck: BankRef,
@@ -91,7 +91,10 @@ async function focusedQuestions(
     next += facts.length;
     const made = await generator.generate(deck, { ...options, count: want, facts });
     const ids = new Set(out.map((q) => q.id));
-    out.push(...made.filter((q) => !ids.has(q.id)).slice(0, want));
+    // Only questions about the facts asked for: a false true-or-false statement borrows another
+    // fact's definition and is filed under that fact, which the review did not pick.
+    const asked = new Set(facts);
+    out.push(...made.filter((q) => !ids.has(q.id) && q.factId !== undefined && asked.has(q.factId)).slice(0, want));
   }
   // In the order the review ranked them, the most urgent first.
   const rank = new Map(focus.map((id, i) => [id, i]));

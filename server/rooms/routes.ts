@@ -31,9 +31,11 @@ export function gameRoutes(app: express.Express, deps: AppDeps, host: express.Re
     let created;
     try {
       // Tonight's review: the facts the expected members most need, in that order.
-      const focus = review
-        ? (await tonightReview(deps.db.prisma, memory, { deckId: settings.deckId, count: settings.questionCount, topics: settings.topics, ...review })).ranked
-        : undefined;
+      // With the preview's seed, the game asks what the preview showed.
+      const ranking = review
+        ? await tonightReview(deps.db.prisma, memory, { deckId: settings.deckId, count: settings.questionCount, topics: settings.topics, ...review })
+        : null;
+      const focus = ranking ? { facts: ranking.ranked, seed: ranking.review.seed } : undefined;
       created = await createLiveGame(settings, { questions: rooms.opts.questions, store, rooms }, focus);
     } catch (error) {
       if (error instanceof QuestionSourceError) {
