@@ -1,5 +1,5 @@
 // Routes: / (join), /play/:code, /host (notes bank, new game, past games),
-// /host/game/:gameId (live room), /results/:gameId.
+// /host/game/:gameId (live room), /results/:gameId, /me (a player's own study plan).
 import { lazy, Suspense } from 'react';
 import { JoinScreen } from './join/join-screen.js';
 import { Link, matchPath, useLocation } from './lib/router.js';
@@ -7,6 +7,7 @@ import { PlayScreen } from './play/play-screen.js';
 
 // Phones load only join and play up front; the host tools and the results come on demand.
 const HostRoutes = lazy(() => import('./host/host-routes.js'));
+const MemberScreen = lazy(() => import('./memory/member-screen.js'));
 const ResultsScreen = lazy(() => import('./results/results-screen.js').then((m) => ({ default: m.ResultsScreen })));
 
 function Loading() {
@@ -24,6 +25,14 @@ export function App() {
 
   const play = matchPath('/play/:code', pathname);
   if (play) return <PlayScreen key={play.code} code={play.code} />;
+
+  if (pathname === '/me') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <MemberScreen />
+      </Suspense>
+    );
+  }
 
   const results = matchPath('/results/:gameId', pathname);
   if (results) {

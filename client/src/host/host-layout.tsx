@@ -1,4 +1,4 @@
-// Host pages other than the live room: a top bar with the three sections.
+// Host pages other than the live room: a top bar with the sections.
 import type { ReactNode } from 'react';
 import { SoundToggle } from '../components/sound-toggle.js';
 import { Link } from '../lib/router.js';
@@ -7,6 +7,7 @@ const SECTIONS = [
   { to: '/host/bank', label: 'Notes bank', match: (p: string) => p === '/host' || p.startsWith('/host/bank') },
   { to: '/host/new', label: 'New game', match: (p: string) => p.startsWith('/host/new') },
   { to: '/host/history', label: 'Past games', match: (p: string) => p.startsWith('/host/history') },
+  { to: '/host/progress', label: 'Progress', match: (p: string) => p.startsWith('/host/progress') },
 ];
 
 export function HostLayout({ pathname, children }: { pathname: string; children: ReactNode }) {

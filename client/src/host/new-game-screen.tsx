@@ -1,5 +1,6 @@
 // New game (`/host/new?deck=<id>`): deck, topics, count, timer, auto-advance, kinds, scoring,
-// display, late join, player cap and team play; a preview of generated questions; then the live room.
+// display, late join, player cap and team play; tonight's review (the facts the group most needs);
+// a preview of generated questions; then the live room.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { GAME_RULES, QUESTION_KINDS, TEAM_RULES, type DisplayMode, type QuestionKind, type ScoringMode, type TeamSetup } from '../../../shared/game-types.js';
 import type { CreateGameBody } from '../../../shared/schemas.js';
@@ -13,6 +14,7 @@ import { useApi } from '../lib/use-api.js';
 import { AutoAdvanceSelect } from './auto-advance.js';
 import { KIND_LABELS } from './kind-labels.js';
 import { QuestionPreview } from './question-preview.js';
+import { newSeed, TonightPanel, type ReviewChoice } from '../memory/tonight-panel.js';
 
 
 const TIMERS = [5, 10, 15, 20, 30, 45, 60, 90, 120];
@@ -49,10 +51,12 @@ export function NewGameScreen() {
   const [teamCount, setTeamCount] = useState(3);
   const [teamSize, setTeamSize] = useState(3);
   const [teamTalk, setTeamTalk] = useState(0);
+  const [review, setReview] = useState<ReviewChoice | null>(() => (search.get('review') === '1' ? { members: null, newShare: 0.2, seed: newSeed() } : null));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const selectedTopics = useMemo(() => topmost(picked), [picked]);
+  const kindList = useMemo(() => QUESTION_KINDS.filter((k) => kinds.has(k)), [kinds]);
   const factCount = useMemo(() => {
     if (!topics.data || selectedTopics.length === 0) return deck?.facts ?? 0;
     const keys = new Set(selectedTopics.map(pathKey));
@@ -100,6 +104,7 @@ export function NewGameScreen() {
         autoAdvanceSeconds,
         ...(teamMode === 'count' ? { teams: { by: 'count', count: teamCount }, teamTalkSeconds: teamTalk } : {}),
         ...(teamMode === 'size' ? { teams: { by: 'size', size: teamSize }, teamTalkSeconds: teamTalk } : {}),
+        ...(review ? { review: { newShare: review.newShare, seed: review.seed, ...(review.members ? { members: review.members } : {}) } } : {}),
       }
     : null;
 
@@ -107,6 +112,7 @@ export function NewGameScreen() {
     event.preventDefault();
     if (!body) return setError('Choose a deck first.');
     if (kinds.size === 0) return setError('Pick at least one kind of question.');
+    if (review?.members && review.members.length === 0) return setError('Tick at least one member for tonight’s review.');
     setBusy(true);
     setError(null);
     try {
@@ -156,6 +162,7 @@ export function NewGameScreen() {
           <Notice>{topics.error}</Notice>
           <TopicTree mode="pick" topics={topics.data ?? []} picked={picked} onToggle={toggleTopic} />
         </fieldset>
+        {deck ? <TonightPanel deckId={deck.id} topics={selectedTopics} count={questionCount} kinds={kindList} review={review} onChange={setReview} /> : null}
         <fieldset>
           <legend>Kinds of question</legend>
           <div className="check-grid">

@@ -33,6 +33,7 @@ export function JoinScreen() {
   const linkCode = cleanCode(search.get('code') ?? '');
   const [code, setCode] = useState(linkCode);
   const [nickname, setNickname] = useState(() => playerSessions.lastNickname() ?? '');
+  const [studyName, setStudyName] = useState(() => playerSessions.studyName() ?? '');
   const [step, setStep] = useState<Step>('code');
   const [error, setError] = useState<string | null>(null);
   const [lateJoin, setLateJoin] = useState<boolean | null>(null);
@@ -92,7 +93,7 @@ export function JoinScreen() {
     }
     setError(null);
     setStep('joining');
-    const failure: AckError | undefined = (await playerSession.join(code, local.nickname))?.error;
+    const failure: AckError | undefined = (await playerSession.join(code, local.nickname, studyName.trim() || undefined))?.error;
     if (failure) {
       setStep('nickname');
       setError(joinErrorText(failure, { code, nickname: local.nickname }));
@@ -178,6 +179,23 @@ export function JoinScreen() {
             placeholder="e.g. Curious Otter"
             aria-invalid={!!error}
           />
+          <details className="study-name" open={studyName !== '' || undefined}>
+            <summary>Playing on another phone than last time?</summary>
+            <label htmlFor="study-name">Study name (optional)</label>
+            <input
+              id="study-name"
+              value={studyName}
+              onChange={(e) => setStudyName(e.target.value)}
+              autoComplete="off"
+              autoCorrect="off"
+              maxLength={40}
+              placeholder="e.g. Ana's biology"
+              aria-describedby="study-name-hint"
+            />
+            <p id="study-name-hint" className="hint">
+              Type the same study name on any phone and your progress from past quiz nights follows you. Keep it to yourself.
+            </p>
+          </details>
           <Notice>{error}</Notice>
           <div className="button-row">
             <button type="button" className="button" onClick={() => void suggest()} disabled={busy || suggesting}>

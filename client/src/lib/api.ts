@@ -21,11 +21,13 @@ interface RequestOptions {
   host?: boolean;
   /** Use this secret instead of the stored one (checking a pasted secret). */
   secret?: string;
+  /** More request headers (a phone's X-Device-Key). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   const secret = options.secret ?? (options.host === false ? null : hostSecret.get());
   if (secret) headers.authorization = `Bearer ${secret}`;
   let body: BodyInit | undefined;

@@ -1,12 +1,16 @@
 // Player-facing wording for the join and play errors. The server's message is the
 // fallback; these add what the player can do about it.
 import type { AckError } from '../../../shared/errors.js';
+import { STUDY_NAME_MAX } from '../../../shared/memory-types.js';
+
+const STUDY_NAME_RULE = `3 to ${STUDY_NAME_MAX} letters, digits or spaces, starting with a letter or digit.`;
 
 export function joinErrorText(error: AckError, context: { code?: string; nickname?: string } = {}): string {
   switch (error.code) {
     case 'UNKNOWN_ROOM':
       return `No game is running with code ${context.code ?? 'that'}. Check the code on the big screen.`;
     case 'BAD_PAYLOAD':
+      if (error.message.startsWith('study name')) return `Study name: ${STUDY_NAME_RULE}`;
       return 'That does not look like a room code: it has 6 letters and digits.';
     case 'GAME_FINISHED':
       return 'That game has already finished. Ask the host for the new code.';

@@ -83,6 +83,9 @@ export const playerSessions = {
   playerIdForGame: (gameId: string) => read(`qn.me.${gameId}`),
   lastNickname: () => read('qn.nickname'),
   rememberNickname: (nickname: string) => write('qn.nickname', nickname),
+  /** The study name last typed here, offered again at the next join. */
+  studyName: () => read('qn.studyName'),
+  rememberStudyName: (name: string | null) => write('qn.studyName', name || null),
 };
 
 /** A random key for this browser, made once and sent with every join, so the group's memory

@@ -144,12 +144,19 @@ export class PlayerSession extends Store<PlayerSnapshot> {
     return command(this.connection(), 'nickname:suggest', { code });
   }
 
-  async join(code: string, nickname: string): Promise<AckFail | null> {
+  /** `studyName`: typed to be the same member as on another device (optional). */
+  async join(code: string, nickname: string, studyName?: string): Promise<AckFail | null> {
     const key = deviceKey.get();
-    const ack = await command(this.connection(), 'room:join', { code, nickname, ...(key ? { deviceKey: key } : {}) });
+    const ack = await command(this.connection(), 'room:join', {
+      code,
+      nickname,
+      ...(key ? { deviceKey: key } : {}),
+      ...(studyName ? { studyName } : {}),
+    });
     if (!ack.ok) return ack;
     this.adopt(ack.data, code);
     playerSessions.rememberNickname(ack.data.view.me.nickname);
+    playerSessions.rememberStudyName(studyName ?? null);
     play('join');
     return null;
   }
