@@ -51,6 +51,17 @@ describe('room:join', () => {
     expect(code(parseInbound('room:join', { code: 'ABC230', nickname: 'Bob' }))).toBe('BAD_PAYLOAD'); // no 0
   });
 
+  it('says what is wrong with a study name, and only that', () => {
+    const short = parseInbound('room:join', { code: 'ABC234', nickname: 'Bob', studyName: 'x' });
+    expect(short).toEqual({ ok: false, error: { code: 'BAD_PAYLOAD', message: 'study name: at least 3 characters' } });
+    const marks = parseInbound('room:join', { code: 'ABC234', nickname: 'Bob', studyName: '<script>' });
+    expect(marks.ok === false && marks.error.message).toBe('study name: letters, digits, spaces');
+    // Another field's problem keeps the plain message.
+    const bad = parseInbound('room:join', { code: 'ABC23', nickname: 'Bob', studyName: 'Ana biology' });
+    expect(bad.ok === false && bad.error.message.startsWith('study name')).toBe(false);
+    expect(parseInbound('room:join', { code: 'ABC234', nickname: 'Bob', studyName: '  Ana   biology ' })).toMatchObject({ ok: true, data: { studyName: 'Ana biology' } });
+  });
+
   it('rejects huge strings without working through them', () => {
     const huge = 'x'.repeat(1_000_000);
     const started = performance.now();
