@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { ReviewPick, TonightReview } from '../../shared/memory-types.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import { curationExclusions } from '../bank/curation.js';
+import { deckBankRef } from '../bank/load-bank.js';
 import { termKey } from '../questions/canonical.js';
 import { inTopics } from '../questions/generate.js';
 import { memberName } from './members.js';
@@ -84,19 +85,47 @@ async function expectedMembers(prisma: PrismaClient, deckId: string, chosen: str
   return rows.map((m) => ({ id: m.id, name: memberName(m) }));
 }
 
+interface FactRow {
+  id: string;
+  term: string;
+  fact: string;
+  topic: string[];
+  /** The term's key for "not a term" (computed once per revision when the fact has no Term). */
+  termKey: string;
+}
+
+/** The decks' facts by bank revision (which moves with every import, edit and deletion), so a
+ *  preview does not read thousands of facts again while the notes stay as they are. */
+const factsByRevision = new Map<string, Promise<FactRow[]>>();
+const REVISIONS_KEPT = 8;
+
+async function deckFacts(prisma: PrismaClient, deckId: string): Promise<FactRow[]> {
+  const ref = await deckBankRef(prisma, deckId);
+  if (!ref) return [];
+  const kept = factsByRevision.get(ref.ref.key);
+  if (kept) return kept;
+  const load = prisma
+    .$queryRawUnsafe<{ id: string; term: string; fact: string; topic: string[]; termKey: string | null }[]>(
+      `SELECT f."id", f."term", f."fact", COALESCE(t."path", ARRAY[]::text[]) AS "topic", tm."key" AS "termKey"
+       FROM "Fact" f LEFT JOIN "Topic" t ON t."id" = f."topicId" LEFT JOIN "Term" tm ON tm."id" = f."termId"
+       WHERE f."deckId" = $1
+       ORDER BY f."fileId", f."ord"`,
+      deckId,
+    )
+    .then((rows) => rows.map((r) => ({ ...r, termKey: r.termKey ?? termKey(r.term) })));
+  factsByRevision.set(ref.ref.key, load);
+  load.catch(() => factsByRevision.delete(ref.ref.key));
+  while (factsByRevision.size > REVISIONS_KEPT) factsByRevision.delete(factsByRevision.keys().next().value!);
+  return load;
+}
+
 /** The deck's facts that games may ask: the host's curation applies, as it does to games. */
 async function eligibleFacts(prisma: PrismaClient, deckId: string, topics: string[][]): Promise<Candidate[]> {
   const exclude = await curationExclusions(prisma, deckId);
   const flagged = new Set(exclude.facts);
   const notTerms = new Set(exclude.terms);
-  const rows = await prisma.$queryRawUnsafe<{ id: string; term: string; fact: string; topic: string[]; termKey: string | null }[]>(
-    `SELECT f."id", f."term", f."fact", COALESCE(t."path", ARRAY[]::text[]) AS "topic", tm."key" AS "termKey"
-     FROM "Fact" f LEFT JOIN "Topic" t ON t."id" = f."topicId" LEFT JOIN "Term" tm ON tm."id" = f."termId"
-     WHERE f."deckId" = $1
-     ORDER BY f."fileId", f."ord"`,
-    deckId,
-  );
+  const rows = await deckFacts(prisma, deckId);
   return rows
-    .filter((r) => !flagged.has(r.id) && !notTerms.has(r.termKey ?? termKey(r.term)) && inTopics(r as never, topics))
+    .filter((r) => !flagged.has(r.id) && !notTerms.has(r.termKey) && inTopics(r as never, topics))
     .map((r) => ({ factId: r.id, term: r.term, fact: r.fact, topic: r.topic }));
 }
