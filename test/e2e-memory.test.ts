@@ -10,19 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { bumpMemoryVersion } from '../server/memory/memory-index.js';
 import { TEST_HOST_TOKEN } from './support/app.js';
 import { Screenshots } from './support/browser.js';
-import { browserEvening } from './support/browser-evening.js';
+import { BIOLOGY_NOTES, browserEvening } from './support/browser-evening.js';
 
 const WAIT = { timeout: 15_000 };
 const QUESTIONS = 3;
 
-const NOTES = `# Biology
-
-## Cells
-- Mitochondria: the organelle that produces most of the cell's ATP
-- Ribosome: the site where proteins are assembled from amino acids
-- Nucleus: the organelle that holds the cell's chromosomes
-- Lysosome: the organelle that digests waste with enzymes
-
+// The browser tests' cells, and a second topic so that the progress page has two charts.
+const NOTES = `${BIOLOGY_NOTES}
 ## Genetics
 - Allele: one of the variant forms of a gene
 - Genotype: the set of alleles an organism carries

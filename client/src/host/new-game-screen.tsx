@@ -56,7 +56,10 @@ export function NewGameScreen() {
   const [busy, setBusy] = useState(false);
 
   const selectedTopics = useMemo(() => topmost(picked), [picked]);
-  const kindList = useMemo(() => QUESTION_KINDS.filter((k) => kinds.has(k)), [kinds]);
+  const scope = useMemo(
+    () => (deck ? { deckId: deck.id, topics: selectedTopics, count: questionCount, kinds: QUESTION_KINDS.filter((k) => kinds.has(k)) } : null),
+    [deck, selectedTopics, questionCount, kinds],
+  );
   const factCount = useMemo(() => {
     if (!topics.data || selectedTopics.length === 0) return deck?.facts ?? 0;
     const keys = new Set(selectedTopics.map(pathKey));
@@ -162,7 +165,7 @@ export function NewGameScreen() {
           <Notice>{topics.error}</Notice>
           <TopicTree mode="pick" topics={topics.data ?? []} picked={picked} onToggle={toggleTopic} />
         </fieldset>
-        {deck ? <TonightPanel deckId={deck.id} topics={selectedTopics} count={questionCount} kinds={kindList} review={review} onChange={setReview} /> : null}
+        {scope ? <TonightPanel scope={scope} review={review} onChange={setReview} /> : null}
         <fieldset>
           <legend>Kinds of question</legend>
           <div className="check-grid">

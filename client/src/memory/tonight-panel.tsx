@@ -23,21 +23,15 @@ export function newSeed(): string {
   return Math.random().toString(36).slice(2, 12);
 }
 
-export function TonightPanel({
-  deckId,
-  topics,
-  count,
-  kinds,
-  review,
-  onChange,
-}: {
+/** What the game is made from, besides the review: the preview asks for the same. */
+export interface ReviewScope {
   deckId: string;
   topics: string[][];
   count: number;
   kinds: readonly string[];
-  review: ReviewChoice | null;
-  onChange(review: ReviewChoice | null): void;
-}) {
+}
+
+export function TonightPanel({ scope, review, onChange }: { scope: ReviewScope; review: ReviewChoice | null; onChange(review: ReviewChoice | null): void }) {
   return (
     <fieldset className="tonight">
       <legend>Which facts</legend>
@@ -49,26 +43,13 @@ export function TonightPanel({
         <input type="radio" name="which-facts" checked={!!review} onChange={() => onChange({ members: null, newShare: 0.2, seed: newSeed() })} />
         Tonight’s review: what this group most needs to see again
       </label>
-      {review ? <ReviewOptions deckId={deckId} topics={topics} count={count} kinds={kinds} review={review} onChange={onChange} /> : null}
+      {review ? <ReviewOptions scope={scope} review={review} onChange={onChange} /> : null}
     </fieldset>
   );
 }
 
-function ReviewOptions({
-  deckId,
-  topics,
-  count,
-  kinds,
-  review,
-  onChange,
-}: {
-  deckId: string;
-  topics: string[][];
-  count: number;
-  kinds: readonly string[];
-  review: ReviewChoice;
-  onChange(review: ReviewChoice): void;
-}) {
+function ReviewOptions({ scope, review, onChange }: { scope: ReviewScope; review: ReviewChoice; onChange(review: ReviewChoice): void }) {
+  const { deckId, topics, count, kinds } = scope;
   const members = useApi<MemberSummary[]>(review.members ? '/api/members' : null);
   const path = useMemo(() => {
     const params = new URLSearchParams({ count: String(count), newShare: String(review.newShare), seed: review.seed });
