@@ -565,6 +565,18 @@ describe('the roster', () => {
     expect(hostView(t.state, t.now).players.map((p) => p.nickname)).toEqual(['Ann', 'Cy']);
   });
 
+  it('a player kicked after answering leaves the reveal\'s counts', () => {
+    const { t, a, b, c } = threePlayers();
+    t.toAnswering();
+    t.at(100).answer(a, 0);
+    t.at(200).answer(b, 1);
+    const kick = t.ok({ type: 'kick', playerId: b });
+    expect(kick.effects).toContainEqual(expect.objectContaining({ type: 'sendToHost', event: 'answers:count', payload: expect.objectContaining({ answered: 1, total: 2 }) }));
+    t.at(300).answer(c, 0);
+    expect(t.state.phase).toBe('reveal');
+    expect(payloadOf(t.events('question:reveal').at(-1))).toMatchObject({ counts: [2, 0, 0, 0], answered: 2, players: 2, noAnswer: 0 });
+  });
+
   it('kicking the last player who had not answered closes the question', () => {
     const { t, a, b, c } = threePlayers();
     t.toAnswering();

@@ -133,7 +133,14 @@ export function kick(state: GameState, playerId: string): Outcome {
   if (seat < 0) return reject(state, 'UNKNOWN_PLAYER');
   const player = state.players[seat];
   if (player.kicked) return { state, effects: [] };
-  const round = player.connected ? pendingAfter(state, seat, -1) : state.round;
+  // An answer they gave to the open question leaves its counts with them: the reveal counts
+  // the players still in the game, as the results do.
+  const given = state.phase === 'answering' && state.round ? seatGet(state.round.answers, seat) : null;
+  const pending = player.connected ? pendingAfter(state, seat, -1) : state.round;
+  const round =
+    given && pending
+      ? { ...pending, counts: replaceAt(pending.counts, given.optionIndex, pending.counts[given.optionIndex] - 1), answered: pending.answered - 1 }
+      : pending;
   let next: GameState = {
     ...state,
     players: replaceAt(state.players, seat, { ...player, kicked: true, connected: false }),
@@ -154,6 +161,9 @@ export function kick(state: GameState, playerId: string): Outcome {
     { type: 'sendToPlayer', playerId, event: 'player:kicked', payload: { message: fail('KICKED').error.message } },
     { type: 'evict', playerId },
     { type: 'sendToHost', event: 'player:left', payload: { playerId, reason: 'kicked', total: next.activeCount } },
+    ...(given && round
+      ? [{ type: 'sendToHost' as const, event: 'answers:count' as const, payload: { questionId: state.questions[round.index].id, answered: round.answered, total: next.activeCount } }]
+      : []),
     {
       type: 'persist',
       what: 'player',
