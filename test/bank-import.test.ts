@@ -364,6 +364,9 @@ describe('JSON imports and decks', () => {
     const res = await api('POST', '/api/decks', { name: '  AWS   ML ' });
     expect(res.status).toBe(409);
     expect(res.json.error).toEqual({ code: 'DECK_EXISTS', message: 'A deck named "AWS ML" already exists.' });
+    // Capitals do not make another deck; the message names the one there is.
+    const lower = await api('POST', '/api/decks', { name: 'aws ml' });
+    expect([lower.status, lower.json.error]).toEqual([409, { code: 'DECK_EXISTS', message: 'A deck named "AWS ML" already exists.' }]);
     expect((await api('POST', '/api/decks', { name: '' })).status).toBe(400);
   });
 });

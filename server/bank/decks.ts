@@ -59,12 +59,22 @@ export async function requireDeck(db: Db, deckId: string): Promise<{ id: string;
   return d;
 }
 
+/** The deck of that name, with any capitals: "biology" finds "Biology" (an exact match first). */
 export async function findDeckByName(db: Db, name: string): Promise<{ id: string; name: string } | null> {
-  return db.deck.findUnique({ where: { name: cleanDeckName(name) }, select: { id: true, name: true } });
+  const clean = cleanDeckName(name);
+  const select = { id: true, name: true } as const;
+  const exact = await db.deck.findUnique({ where: { name: clean }, select });
+  if (exact) return exact;
+  const rows = await db.$queryRaw<{ id: string; name: string }[]>`
+    SELECT "id", "name" FROM "Deck" WHERE lower("name") = lower(${clean}) ORDER BY "createdAt" LIMIT 1`;
+  return rows[0] ?? null;
 }
 
 export async function createDeck(db: Db, rawName: string): Promise<DeckSummary> {
   const name = cleanDeckName(rawName);
+  // Names that differ only in capitals would be two decks nobody can tell apart in a list.
+  const taken = await findDeckByName(db, name);
+  if (taken) throw new HttpError(409, 'DECK_EXISTS', `A deck named "${taken.name}" already exists.`);
   try {
     const d = await db.deck.create({ data: { name }, select: SUMMARY_SELECT });
     return summary(d);
