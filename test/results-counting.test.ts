@@ -2,7 +2,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildGrid, questionStatuses } from '../server/results/counting.js';
-import { asciiSlug, downloadName, toCsv } from '../server/results/csv.js';
+import { asciiSlug, downloadName, gameCsvRows, toCsv } from '../server/results/csv.js';
+import type { GameRows } from '../server/results/load.js';
+import { buildReport } from '../server/results/report.js';
 import { contextLines, flattenField, noteKey, readableLine } from '../server/results/notes.js';
 import { buildSkeleton, groupTopics, NO_TOPIC, weakestTopics } from '../server/results/topic-tree.js';
 
@@ -128,5 +130,32 @@ describe('notes', () => {
   it('flattens fields and compares notes ignoring case and spacing', () => {
     expect(flattenField(' a\tb\r\n\nc  d ')).toBe('a b c d');
     expect(noteKey('Term\n', 'Some  Text')).toBe(noteKey('term', 'some text'));
+  });
+});
+
+describe('tied players', () => {
+  it('are listed as the live board showed them: the quicker answers first, in the report and the CSV', () => {
+    const at = t(0);
+    const question = (index: number) => ({
+      id: `q${index}`, index, kind: 'def-to-term', prompt: `Question ${index + 1}?`, options: ['A', 'B'], answerIndex: 0,
+      topic: ['Cells'], factId: null, file: 'notes.md', line: index + 1, explanation: '', skipped: false, askedAt: t(index * 60),
+    });
+    const player = (id: string, joinedSeconds: number) => ({
+      id, nickname: id, joinedAt: t(joinedSeconds - 100), joinedAtQuestion: 0, kickedAt: null, score: 2, finalRank: 1, team: null,
+    });
+    const answer = (playerId: string, qi: number, elapsedMs: number) => ({
+      questionId: `q${qi}`, playerId, optionIndex: 0, elapsedMs, correct: true, points: 1, createdAt: new Date(t(qi * 60).getTime() + elapsedMs),
+    });
+    const rows = {
+      game: { id: 'g', code: 'ABC234', deckId: null, deckName: 'Biology', settings: { secondsPerQuestion: 20, scoring: 'accuracy' }, status: 'finished', createdAt: at, startedAt: at, endedAt: t(200) },
+      questions: [question(0), question(1)],
+      // Ann joined first but was slower on both questions: Bob stood above her on the board.
+      players: [player('Ann', 1), player('Bob', 2)],
+      answers: [answer('Ann', 0, 9_000), answer('Ann', 1, 9_000), answer('Bob', 0, 2_000), answer('Bob', 1, 3_000)],
+      facts: new Map(),
+    };
+    const { report } = buildReport(rows as unknown as GameRows);
+    expect(report.players.map((p) => [p.nickname, p.rank, p.tied])).toEqual([['Bob', 1, true], ['Ann', 1, true]]);
+    expect(gameCsvRows(rows as unknown as GameRows).slice(1).map((r) => r[0])).toEqual(['Bob', 'Bob', 'Ann', 'Ann']);
   });
 });

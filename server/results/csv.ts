@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { teamIdentity } from '../../shared/game-types.js';
 import { buildGrid } from './counting.js';
 import type { GameRow, GameRows } from './load.js';
-import { rankOrder } from './players.js';
+import { answerTimes, rankOrder } from './players.js';
 
 export const CSV_HEADER = ['Nickname', 'Question #', 'Question', 'Topic', 'Chosen option', 'Correct', 'Time (s)', 'Points'];
 
@@ -31,7 +31,8 @@ export function gameCsvRows(rows: GameRows): (string | number)[][] {
   const teams = players.some((p) => p.team != null);
   const out: (string | number)[][] = [teams ? [CSV_HEADER[0], 'Team', ...CSV_HEADER.slice(1)] : CSV_HEADER];
   const order = players.map((p, i) => ({ p, cells: grid.cells[i] })).filter((x) => !x.p.kickedAt);
-  order.sort((a, b) => rankOrder(a.p, b.p));
+  const answerMs = answerTimes(rows, grid);
+  order.sort((a, b) => rankOrder(a.p, b.p, answerMs.get(a.p.id)! - answerMs.get(b.p.id)!));
   for (const { p, cells } of order) {
     questions.forEach((q, i) => {
       const cell = cells[i];

@@ -1,8 +1,8 @@
 // Per-player parts of the report: rank order, answers per question, heat-map row, and the
 // weakest topics with the notes to re-read.
 import type { PlayerAnswer, ReportPlayer, ReviewNote, TopicCell, WeakTopic } from '../../shared/report-types.js';
-import { accuracy, addCell, type Cell, type Tally } from './counting.js';
-import type { AnswerRow, FactRow, PlayerRow, QuestionRow } from './load.js';
+import { accuracy, addCell, type Cell, type Grid, type Tally } from './counting.js';
+import type { AnswerRow, FactRow, GameRows, PlayerRow, QuestionRow } from './load.js';
 import { noteKey, reviewNote } from './notes.js';
 import { isPrefix, playerCells, weakestTopics, type Skeleton } from './topic-tree.js';
 
@@ -11,12 +11,31 @@ export interface PlayerInput {
   cells: Cell<AnswerRow>[];
 }
 
-/** Final rank when the game set one, else score, then who joined first, then nickname. */
-export function rankOrder(a: PlayerRow, b: PlayerRow): number {
+/** Each player's total answer time as the game sums it for its tie-break: each counted
+ *  question's answer time, a missed one at its full time; skipped questions count nothing. */
+export function answerTimes(rows: GameRows, grid: Grid<AnswerRow>): Map<string, number> {
+  const seconds = (rows.game.settings as { secondsPerQuestion?: unknown } | null)?.secondsPerQuestion;
+  const questionMs = typeof seconds === 'number' && Number.isFinite(seconds) ? seconds * 1000 : 0;
+  return new Map(
+    rows.players.map((p, i) => {
+      let ms = 0;
+      grid.cells[i].forEach((c, pos) => {
+        if (grid.statuses[pos] === 'asked' && c.counted) ms += c.answer ? c.answer.elapsedMs : questionMs;
+      });
+      return [p.id, ms];
+    }),
+  );
+}
+
+/** Final rank when the game set one, else score, then the quicker answers, then who joined
+ *  first, then nickname. */
+/** `byTime`: a's total answer time minus b's, the game's tie-break (0 when unknown). */
+export function rankOrder(a: PlayerRow, b: PlayerRow, byTime = 0): number {
   const ar = a.finalRank ?? Number.POSITIVE_INFINITY;
   const br = b.finalRank ?? Number.POSITIVE_INFINITY;
   if (ar !== br) return ar < br ? -1 : 1;
   if (a.score !== b.score) return b.score - a.score;
+  if (byTime !== 0) return byTime;
   if (a.joinedAt.getTime() !== b.joinedAt.getTime()) return a.joinedAt.getTime() - b.joinedAt.getTime();
   return a.nickname.localeCompare(b.nickname);
 }

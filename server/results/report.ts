@@ -16,7 +16,7 @@ import type {
 import { competitionRanks } from '../../shared/scoring.js';
 import { accuracy, buildGrid, groupTally, type Cell, type Grid, type Tally } from './counting.js';
 import type { AnswerRow, GameRows, PlayerRow, QuestionRow } from './load.js';
-import { buildPlayer, rankOrder } from './players.js';
+import { answerTimes, buildPlayer, rankOrder } from './players.js';
 import { sourceOf } from './notes.js';
 import { buildSkeleton, groupTopics, playerCells, weakestTopics, type Skeleton } from './topic-tree.js';
 import { teamIdentity } from '../../shared/game-types.js';
@@ -34,7 +34,11 @@ export function buildReport(rows: GameRows, opts: { playerId?: string } = {}): B
   const grid = buildGrid(questions, players, answers);
   const cellsOf = new Map(players.map((p, i) => [p.id, grid.cells[i]]));
 
-  const active = players.filter((p) => !p.kickedAt).sort(rankOrder);
+  // Tied players in the order the live board showed them: quicker answers first.
+  const answerMs = answerTimes(rows, grid);
+  const active = players
+    .filter((p) => !p.kickedAt)
+    .sort((a, b) => rankOrder(a, b, answerMs.get(a.id)! - answerMs.get(b.id)!));
   const kicked = players.filter((p) => p.kickedAt).sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime());
   const activeCells = active.map((p) => cellsOf.get(p.id)!);
 
