@@ -91,6 +91,11 @@ export const playerSessions = {
 /** A random key for this browser, made once and sent with every join, so the group's memory
  *  (what this player knows across quiz nights) follows the phone, not the nickname. */
 export const deviceKey = {
+  /** The key if this browser has one already (it has joined a game here); never makes one. */
+  peek(): string | null {
+    const kept = read('qn.deviceKey');
+    return kept && /^[A-Za-z0-9_-]{20,64}$/.test(kept) ? kept : null;
+  },
   get(): string | null {
     const kept = read('qn.deviceKey');
     if (kept && /^[A-Za-z0-9_-]{20,64}$/.test(kept)) return kept;

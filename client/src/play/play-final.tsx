@@ -4,18 +4,7 @@ import { Medal } from '../components/icons.js';
 import { PlayerBoard, TeamBoard } from './mini-board.js';
 import { place as placeText } from '../lib/format.js';
 import { Link } from '../lib/router.js';
-import { deviceKey } from '../lib/storage.js';
-
-/** Answers count toward the player's memory when the phone keeps a key (or they gave a study
- *  name): their own page then has what is due for them. */
-function StudyPlanLink() {
-  if (!deviceKey.get()) return null;
-  return (
-    <Link className="button ghost" to="/me">
-      Your study plan across quiz nights
-    </Link>
-  );
-}
+import { StudyPlanLink } from '../components/study-plan-link.js';
 
 export function PlayFinal({ view, resultsHref }: { view: PlayerView; resultsHref: string }) {
   const stage = view.stage;

@@ -2,6 +2,7 @@
 // the questions they missed.
 import type { YouSection } from '../../../shared/report-types.js';
 import { percent, place, topicLabel } from '../lib/format.js';
+import { StudyPlanLink } from '../components/study-plan-link.js';
 import { NoteSourceView } from './note-source.js';
 
 export function YourTopics({ you, missedHref }: { you: YouSection; missedHref: string }) {
@@ -38,11 +39,14 @@ export function YourTopics({ you, missedHref }: { you: YouSection; missedHref: s
           ))}
         </ol>
       )}
-      {you.weakestTopics.length ? (
-        <a className="button" href={missedHref} download>
-          Download my missed facts (TSV, for flashcards)
-        </a>
-      ) : null}
+      <div className="button-row">
+        {you.weakestTopics.length ? (
+          <a className="button" href={missedHref} download>
+            Download my missed facts (TSV, for flashcards)
+          </a>
+        ) : null}
+        <StudyPlanLink />
+      </div>
     </section>
   );
 }
