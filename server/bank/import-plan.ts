@@ -21,6 +21,22 @@ import { deckTopicPaths } from '../notes/deck-topics.js';
  *  (run on the main thread with PGlite) or parameter grows with the import. */
 export const ROWS_PER_STATEMENT = 500;
 
+/** A fact as the deck holds it once the plan is written: what the import report reads of it. */
+export interface PlannedFact {
+  fileId: string;
+  fileName: string;
+  lineStart: number;
+  lineEnd: number;
+  term: string;
+  fact: string;
+  flags: string[];
+  conflictGroup: string | null;
+  /** The stored path of the topic it is filed under ([] for none). */
+  topic: string[];
+  termKey: string;
+  display: string;
+}
+
 /** Everything to write, as statement parameters (import-tables.ts), in the order to run them. */
 export interface WritePlan {
   topics: Chunk[];
@@ -62,6 +78,11 @@ export function newFacts(deckName: string, parsed: readonly ParsedFile[], fileId
  * no longer used, new facts, and stored facts whose term, conflict group or flags changed.
  */
 export function planSync(deck: { id: string; name: string }, snapshot: Pick<Snapshot, 'facts' | 'terms' | 'topics'>, added: readonly NewFact[], size = ROWS_PER_STATEMENT): WritePlan {
+  return planWrites(deck, snapshot, added, size).plan;
+}
+
+/** planSync, plus every fact of the deck as it will be stored, in file order (for the report). */
+export function planWrites(deck: { id: string; name: string }, snapshot: Pick<Snapshot, 'facts' | 'terms' | 'topics'>, added: readonly NewFact[], size = ROWS_PER_STATEMENT): { plan: WritePlan; facts: PlannedFact[] } {
   const { facts: stored, terms } = snapshot;
   type Row = { fileName: string; ord: number; parsed: NewFact['parsed']; stored?: FactRow; added?: NewFact };
   const rows: Row[] = [
@@ -74,9 +95,9 @@ export function planSync(deck: { id: string; name: string }, snapshot: Pick<Snap
   // move an old file's facts (its sections become the areas the flat notes are filed under).
   const deckPaths = deckTopicPaths(rows.map((r, i) => ({ file: r.fileName, topic: r.parsed.topic, termKey: canon.facts[i].termKey, term: r.parsed.term, fact: r.parsed.fact, line: r.parsed.lineStart })));
   const topics = planTopics(deck.id, snapshot.topics, deckPaths);
-  const topicIdOf = (path: readonly string[]) => {
+  const topicOf = (path: readonly string[]) => {
     const clean = cleanPath(path);
-    return clean.length ? topics.known.get(pathKey(clean))!.id : null;
+    return clean.length ? topics.known.get(pathKey(clean))! : null;
   };
 
   const ids = new Map<string, string>();
@@ -102,11 +123,18 @@ export function planSync(deck: { id: string; name: string }, snapshot: Pick<Snap
   const inserts: FactInsert[] = [];
   const updates: FactUpdate[] = [];
   const used: (string | null)[] = [];
+  const planned: PlannedFact[] = [];
   rows.forEach((row, i) => {
     const c = canon.facts[i];
     const termId = ids.get(c.termKey)!;
-    const topicId = topicIdOf(deckPaths[i]);
+    const topic = topicOf(deckPaths[i]);
+    const topicId = topic?.id ?? null;
     used.push(topicId);
+    const p = row.parsed;
+    planned.push({
+      fileId: row.added?.fileId ?? row.stored!.fileId, fileName: row.fileName, lineStart: p.lineStart, lineEnd: p.lineEnd, term: p.term, fact: p.fact,
+      flags: c.flags, conflictGroup: c.conflictGroup, topic: topic?.path ?? [], termKey: c.termKey, display: canon.terms.get(c.termKey)!.display,
+    });
     if (row.added) {
       const { parsed: f, ...a } = row.added;
       inserts.push({
@@ -123,7 +151,7 @@ export function planSync(deck: { id: string; name: string }, snapshot: Pick<Snap
   });
   const allTopics = [...snapshot.topics, ...topics.fresh];
 
-  return {
+  const plan: WritePlan = {
     topics: columnChunks(topics.fresh, TOPIC_COLUMNS, size),
     newTerms: columnChunks(newTerms, TERM_COLUMNS, size),
     changedTerms: columnChunks(changedTerms, TERM_UPDATE_COLUMNS, size),
@@ -133,6 +161,7 @@ export function planSync(deck: { id: string; name: string }, snapshot: Pick<Snap
     orphanTopics: columnChunks(orphanTopics(allTopics, used), ID_COLUMNS, size),
     stats: { facts: rows.length, terms: canon.terms.size, factsUpdated: updates.length, termsCreated: newTerms.length, termsRemoved: stale.length },
   };
+  return { plan, facts: planned };
 }
 
 /** Topics that hold no fact, directly or below them, once the plan is written. */
@@ -146,6 +175,6 @@ export function orphanTopics(topics: readonly { id: string; parentId: string | n
 }
 
 /** The whole import plan: topics, the canonical layer, facts, and the topics left empty. */
-export function planImport(deck: { id: string; name: string }, snapshot: Snapshot, parsed: readonly ParsedFile[], fileIds: Readonly<Record<string, string>>, size = ROWS_PER_STATEMENT): WritePlan {
-  return planSync(deck, snapshot, newFacts(deck.name, parsed, fileIds), size);
+export function planImport(deck: { id: string; name: string }, snapshot: Snapshot, parsed: readonly ParsedFile[], fileIds: Readonly<Record<string, string>>, size = ROWS_PER_STATEMENT): { plan: WritePlan; facts: PlannedFact[] } {
+  return planWrites(deck, snapshot, newFacts(deck.name, parsed, fileIds), size);
 }

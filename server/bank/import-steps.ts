@@ -7,11 +7,11 @@
 import { HttpError } from '../http/errors.js';
 import type { Layout, ParsedFile } from '../notes/types.js';
 import { textPieces } from './import-literals.js';
-import { planImport, ROWS_PER_STATEMENT, type WritePlan } from './import-plan.js';
-import { reportFiles, type ReportFiles, type ReportText } from './import-report.js';
+import { planImport, ROWS_PER_STATEMENT, type PlannedFact, type WritePlan } from './import-plan.js';
+import { reportFiles, reportFromPlan, type PlannedFile, type ReportFiles, type ReportText } from './import-report.js';
 import { decodeSnapshot, type SnapshotText } from './import-snapshot.js';
 import { definesLexiconTerm, parseForDeck } from './parse-files.js';
-import type { StoredParseReport } from './report.js';
+import type { FileStatus, StoredParseReport } from './report.js';
 import { decodeUploads, type DecodedFile, type UploadInput } from './sniff.js';
 
 export interface DecodeResult {
@@ -40,6 +40,8 @@ export interface PlanResult {
 interface Session {
   decoded: DecodedFile[];
   parsed?: ParsedFile[];
+  /** After plan: the deck's facts as written and the files written, for reportPlanned. */
+  planned?: { facts: PlannedFact[]; files: PlannedFile[] };
 }
 
 /** An HttpError as it crosses a thread boundary (a plain Error would lose status and code). */
@@ -55,6 +57,11 @@ export function toStepError(error: unknown): StepError {
 
 export function fromStepError(e: StepError): Error {
   return e.http ? new HttpError(e.http.status, e.http.code, e.message) : new Error(e.message);
+}
+
+/** What SourceFile.report keeps of a parse (see report.ts). */
+function storedReport(p: ParsedFile): StoredParseReport {
+  return { skipped: p.skipped, ...(p.bareTerms ? { bareTerms: p.bareTerms } : {}) };
 }
 
 // A session is released by import.ts when the import ends, however it ends; this only bounds
@@ -92,7 +99,7 @@ export class ImportSteps {
         name: p.name,
         text: textPieces(files[i].text),
         layout: p.layout,
-        report: JSON.stringify({ skipped: p.skipped, ...(p.bareTerms ? { bareTerms: p.bareTerms } : {}) } satisfies StoredParseReport),
+        report: JSON.stringify(storedReport(p)),
       })),
       ms: performance.now() - started,
     };
@@ -101,12 +108,22 @@ export class ImportSteps {
   plan(id: number, input: PlanInput): PlanResult {
     const s = this.session(id);
     const started = performance.now();
-    const plan = planImport(input.deck, decodeSnapshot(input.snapshot), s.parsed ?? [], input.fileIds, input.rowsPerStatement ?? ROWS_PER_STATEMENT);
+    const parsed = s.parsed ?? [];
+    const { plan, facts } = planImport(input.deck, decodeSnapshot(input.snapshot), parsed, input.fileIds, input.rowsPerStatement ?? ROWS_PER_STATEMENT);
+    const files = parsed.map((p) => ({ id: input.fileIds[p.name], name: p.name, layout: p.layout, report: storedReport(p) }));
+    s.planned = { facts, files };
     return { plan, ms: performance.now() - started };
   }
 
   report(text: ReportText): ReportFiles {
     return reportFiles(text);
+  }
+
+  /** The report of an import whose files were all parsed and planned in this session. */
+  reportPlanned(id: number, entries: { name: string; status: FileStatus }[]): ReportFiles {
+    const planned = this.session(id).planned;
+    if (!planned) throw new Error(`import session ${id} has no plan`);
+    return reportFromPlan(entries, planned.files, planned.facts);
   }
 
   release(id: number): void {

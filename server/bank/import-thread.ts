@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { HttpError } from '../http/errors.js';
 import type { Logger } from '../logger.js';
 import type { ReportFiles, ReportText } from './import-report.js';
+import type { FileStatus } from './report.js';
 import { fromStepError, ImportSteps, toStepError, type DecodeResult, type ParseResult, type PlanInput, type PlanResult, type StepError } from './import-steps.js';
 import type { UploadInput } from './sniff.js';
 
@@ -19,6 +20,8 @@ export interface ImportWorker {
   parse(session: number, names: string[], lexicon: string): Promise<ParseResult>;
   plan(session: number, input: PlanInput): Promise<PlanResult>;
   report(text: ReportText): Promise<ReportFiles>;
+  /** The report built from the session's plan (every file written by this import). */
+  reportPlanned(session: number, entries: { name: string; status: FileStatus }[]): Promise<ReportFiles>;
   release(session: number): void;
   /** An import is likely soon (a deck was created, an upload is arriving): get ready for it. */
   prepare(): void;
@@ -29,7 +32,7 @@ export interface ImportWorker {
 export class ImportThreadFailed extends Error {}
 
 /** Requests and replies between the main thread and the import thread. */
-export type StepName = 'decode' | 'parse' | 'plan' | 'report' | 'release';
+export type StepName = 'decode' | 'parse' | 'plan' | 'report' | 'reportPlanned' | 'release';
 export interface StepRequest {
   id: number;
   step: StepName;
@@ -58,6 +61,7 @@ export function inlineImportWorker(): ImportWorker {
     parse: async (session, names, lexicon) => steps.parse(session, names, lexicon),
     plan: async (session, input) => steps.plan(session, input),
     report: async (text) => steps.report(text),
+    reportPlanned: async (session, entries) => steps.reportPlanned(session, entries),
     release: (session) => steps.release(session),
     prepare() {},
     async close() {},
@@ -165,6 +169,7 @@ export function threadImportWorker(logger: Logger, options: ImportThreadOptions 
     parse: (session, names, lexicon) => call('parse', session, names, lexicon),
     plan: (session, input) => call('plan', session, input),
     report: (text) => call('report', text),
+    reportPlanned: (session, entries) => call('reportPlanned', session, entries),
     release(session) {
       open.delete(session);
       // Nothing to wait for, and nothing to free if the thread is gone.
