@@ -2,10 +2,9 @@
 // Markup is not thrown away blindly: emoji check marks become polarity, bold / <b> / <u> /
 // <mark> spans are kept as emphasis (cloze candidates and term markers), formulas set a flag.
 import { nameToEmoji } from 'gemoji';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import type { Element, Nodes, Root } from 'hast';
 import { latexToText } from './math-text.js';
+import { htmlParser } from './optional-libs.js';
 
 export interface CleanText {
   text: string;
@@ -31,7 +30,7 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\uFE0F\u200D]/gu;
 
 function collectEmphasis(node: Nodes, out: string[]): void {
   if (node.type === 'element' && EMPHASIS_TAGS.has((node as Element).tagName)) {
-    const t = toText(node).replace(/\s+/g, ' ').trim();
+    const t = htmlParser().toText(node).replace(/\s+/g, ' ').trim();
     if (t) out.push(t);
     return;
   }
@@ -41,6 +40,7 @@ function collectEmphasis(node: Nodes, out: string[]): void {
 // Inline HTML goes through a real parser (hast), which also decodes entities.
 function htmlToText(s: string, emphasis: string[]): string {
   const protectedText = s.replace(ANY_TAG_LT, '&lt;');
+  const { fromHtml, toText } = htmlParser();
   const tree: Root = fromHtml(protectedText, { fragment: true });
   collectEmphasis(tree, emphasis);
   // Block elements (<li>, <p>) become separate values; inline the result with a separator.
