@@ -89,13 +89,16 @@ function stripMarkdownEmphasis(s: string, emphasis: string[]): string {
 }
 
 // The same line is cleaned several times per parse (layout evidence, list analysis, the two
-// passes of a deck import): results are cached by input. Callers must not mutate them.
+// passes of a deck import): results are cached by input. Callers must not mutate them. The
+// bound holds every line of the largest file an import takes (a 1.5 MB file has ~40,000), so
+// the heading evidence's cleaning of a big file is still there when its lines are walked.
+const CLEAN_CACHE_MAX = 100_000;
 const cleanCache = new Map<string, CleanText>();
 
 export function cleanInline(raw: string): CleanText {
   let hit = cleanCache.get(raw);
   if (!hit) {
-    if (cleanCache.size > 20_000) cleanCache.clear();
+    if (cleanCache.size > CLEAN_CACHE_MAX) cleanCache.clear();
     hit = cleanUncached(raw);
     cleanCache.set(raw, hit);
   }
@@ -167,7 +170,12 @@ export const MARKUP_RESIDUE = /:[a-z_]+:|<\/?[a-z]+|\\\$|\$[^$]+\$|!\[|\]\(|\*\*
 
 // Last line of defence used by the fact collector: whatever the parsers missed is neutralised
 // so no record can ever carry markup (the neutralisation is deterministic).
+// Text none of stripResidue's rules can change: no character they act on, no whitespace but
+// single inner spaces.
+const NO_RESIDUE = /^(?! )[^\t*!\]\\$<:\s]*(?: [^\t*!\]\\$<:\s]+)*$/;
+
 export function stripResidue(s: string): string {
+  if (NO_RESIDUE.test(s)) return s;
   let t = s.replace(/\t/g, ' ').replace(/\*\*/g, '').replace(/!\[/g, '[').replace(/\]\(/g, '] (');
   t = t.replace(/\\\$/g, '$');
   t = t.replace(/\$([^$]+)\$/g, '$1');
