@@ -7,7 +7,7 @@
 import { HttpError } from '../http/errors.js';
 import type { Layout, ParsedFile } from '../notes/types.js';
 import { textPieces } from './import-literals.js';
-import { planImport, ROWS_PER_STATEMENT, type PlannedFact, type WritePlan } from './import-plan.js';
+import { planImport, ROWS_PER_STATEMENT, type PlannedFact, type WriteHead, type WriteRest } from './import-plan.js';
 import { reportFiles, reportFromPlan, type PlannedFile, type ReportFiles, type ReportText } from './import-report.js';
 import { decodeSnapshot, type SnapshotText } from './import-snapshot.js';
 import { definesLexiconTerm, parseForDeck } from './parse-files.js';
@@ -33,15 +33,24 @@ export interface PlanInput {
 }
 
 export interface PlanResult {
-  plan: WritePlan;
+  /** Topics and terms; the facts' rows follow from planFacts. */
+  plan: WriteHead;
+  ms: number;
+}
+
+export interface PlanFactsResult {
+  plan: WriteRest;
   ms: number;
 }
 
 interface Session {
   decoded: DecodedFile[];
   parsed?: ParsedFile[];
-  /** After plan: the deck's facts as written and the files written, for reportPlanned. */
-  planned?: { facts: PlannedFact[]; files: PlannedFile[] };
+  /** After plan: the second half of the plan, for planFacts. */
+  rest?: () => { plan: WriteRest; facts: PlannedFact[] };
+  files?: PlannedFile[];
+  /** After planFacts: the deck's facts as written, for reportPlanned. */
+  planned?: PlannedFact[];
 }
 
 /** An HttpError as it crosses a thread boundary (a plain Error would lose status and code). */
@@ -109,9 +118,20 @@ export class ImportSteps {
     const s = this.session(id);
     const started = performance.now();
     const parsed = s.parsed ?? [];
-    const { plan, facts } = planImport(input.deck, decodeSnapshot(input.snapshot), parsed, input.fileIds, input.rowsPerStatement ?? ROWS_PER_STATEMENT);
-    const files = parsed.map((p) => ({ id: input.fileIds[p.name], name: p.name, layout: p.layout, report: storedReport(p) }));
-    s.planned = { facts, files };
+    const { head, rest } = planImport(input.deck, decodeSnapshot(input.snapshot), parsed, input.fileIds, input.rowsPerStatement ?? ROWS_PER_STATEMENT);
+    s.rest = rest;
+    s.files = parsed.map((p) => ({ id: input.fileIds[p.name], name: p.name, layout: p.layout, report: storedReport(p) }));
+    return { plan: head, ms: performance.now() - started };
+  }
+
+  /** The facts' half of the plan (runs while the main thread writes the first half). */
+  planFacts(id: number): PlanFactsResult {
+    const s = this.session(id);
+    if (!s.rest) throw new Error(`import session ${id} has no plan`);
+    const started = performance.now();
+    const { plan, facts } = s.rest();
+    s.rest = undefined;
+    s.planned = facts;
     return { plan, ms: performance.now() - started };
   }
 
@@ -121,9 +141,9 @@ export class ImportSteps {
 
   /** The report of an import whose files were all parsed and planned in this session. */
   reportPlanned(id: number, entries: { name: string; status: FileStatus }[]): ReportFiles {
-    const planned = this.session(id).planned;
-    if (!planned) throw new Error(`import session ${id} has no plan`);
-    return reportFromPlan(entries, planned.files, planned.facts);
+    const s = this.session(id);
+    if (!s.planned || !s.files) throw new Error(`import session ${id} has no plan`);
+    return reportFromPlan(entries, s.files, s.planned);
   }
 
   release(id: number): void {

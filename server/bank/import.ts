@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../db/generated/client.js';
 import { deckSummary, lockDeck, requireDeck, type DeckSummary } from './decks.js';
-import { applyPlan } from './import-apply.js';
+import { applyHead, applyRest } from './import-apply.js';
 import { readReportRows, type ReportFiles } from './import-report.js';
 import { readLexiconRows, readSnapshot } from './import-snapshot.js';
 import { APPEND_TEXT, UPSERT_FILE } from './import-tables.js';
@@ -21,7 +21,8 @@ export interface ImportTimings {
   /** Sniffing the uploads (and starting the import thread, on the first import). */
   decodeMs: number;
   parseMs: number;
-  /** The transaction, reads and writes; `planMs` of it waiting for the import thread. */
+  /** The transaction, reads and writes; `planMs` of it the import thread planning the rows
+   *  (the facts' half of the plan is worked out while the topics and terms are written). */
   writeMs: number;
   planMs: number;
   /** Reading the stored rows back and building the report. */
@@ -78,10 +79,16 @@ async function writeFiles(
     const planned = worker.plan(session, { deck, fileIds, snapshot }).then((r) => ({ plan: r.plan, ms: performance.now() - t0 }));
     planned.catch(() => {});
     for (const p of parsed) for (const piece of p.text.slice(1)) await tx.$executeRawUnsafe(APPEND_TEXT, fileIds[p.name], piece);
-    const { plan, ms: planMs } = await planned;
+    const { plan: head, ms: headMs } = await planned;
+    // The thread turns the facts into rows while their topics and terms are written.
+    const rest = worker.planFacts(session);
+    rest.catch(() => {});
+    await applyHead(tx, deck.id, head);
+    const { plan, ms: restMs } = await rest;
+    const planMs = headMs + restMs;
     const report = entries ? worker.reportPlanned(session, entries) : null;
     report?.catch(() => {});
-    await applyPlan(tx, deck.id, plan, true);
+    await applyRest(tx, deck.id, plan, true);
     await tx.deck.update({ where: { id: deck.id }, data: { updatedAt: new Date() } });
     return { planMs, report };
   }, WRITE_TX);
