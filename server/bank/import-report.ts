@@ -3,6 +3,8 @@
 // and the import thread turns them into the report's files section, already serialised. Same
 // rules as buildReport in report.ts: read from the database after the write, so an unchanged
 // file reports what it did when it was imported, and flags from other files are current.
+// When every file of the import was written by it, the same report is built from the plan
+// instead (reportFromPlan), while the rows are written.
 import type { Prisma, PrismaClient } from '../db/generated/client.js';
 import type { SkippedLine } from '../notes/types.js';
 import { termKey } from '../questions/canonical.js';

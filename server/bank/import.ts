@@ -25,7 +25,8 @@ export interface ImportTimings {
    *  (the facts' half of the plan is worked out while the topics and terms are written). */
   writeMs: number;
   planMs: number;
-  /** Reading the stored rows back and building the report. */
+  /** After the commit, until the report is there: built by the import thread from the plan
+   *  while the rows were written, or read back from the rows when a file was unchanged. */
   reportMs: number;
   totalMs: number;
 }
