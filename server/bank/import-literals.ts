@@ -7,8 +7,11 @@
 /** A value of one cell: text, a number, or NULL. */
 export type Cell = string | number | null;
 
+const NEEDS_ESCAPE = /[\\"]/;
+
 function quoted(s: string): string {
-  return `"${s.replace(/[\\"]/g, '\\$&')}"`;
+  // Most cells hold neither a backslash nor a quote: no copy to escape them.
+  return NEEDS_ESCAPE.test(s) ? `"${s.replace(/[\\"]/g, '\\$&')}"` : `"${s}"`;
 }
 
 /**

@@ -3,9 +3,12 @@
 // and the import thread turns them into the report's files section, already serialised. Same
 // rules as buildReport in report.ts: read from the database after the write, so an unchanged
 // file reports what it did when it was imported, and flags from other files are current.
+// When every file of the import was written by it, the same report is built from the plan
+// instead (reportFromPlan), while the rows are written.
 import type { Prisma, PrismaClient } from '../db/generated/client.js';
 import type { SkippedLine } from '../notes/types.js';
 import { termKey } from '../questions/canonical.js';
+import type { PlannedFact } from './import-plan.js';
 import { REVIEW_FLAGS, type FileReport, type FileStatus, type FlaggedFact, type ImportReport, type StoredParseReport } from './report.js';
 import { fileWarnings } from './report-warnings.js';
 
@@ -70,19 +73,60 @@ export interface ReportFiles {
 
 /** The report's files and totals, from the rows readReportRows read (runs in the import thread). */
 export function reportFiles(text: ReportText): ReportFiles {
-  const files = JSON.parse(text.files) as [string, string, string, StoredParseReport | null][];
+  const files = JSON.parse(text.files) as FileTuple[];
+  const facts = new Map(Object.entries(text.facts).map(([id, pages]) => [id, pages.flatMap((page) => JSON.parse(page) as FactTuple[])]));
+  return buildReport(text.entries, files, facts, JSON.parse(text.members) as MemberTuple[]);
+}
+
+/**
+ * The same report from the import's own plan, without reading the rows back: every file of
+ * `entries` was written by this import (none unchanged), so its facts, their terms, topics,
+ * flags and conflict groups are exactly the plan's. Runs in the import thread while the main
+ * thread writes the rows.
+ */
+export function reportFromPlan(entries: { name: string; status: FileStatus }[], files: readonly PlannedFile[], planned: readonly PlannedFact[]): ReportFiles {
+  const ids = new Set(files.map((f) => f.id));
+  const facts = new Map<string, FactTuple[]>(files.map((f) => [f.id, []]));
+  const groups = new Set<string>();
+  for (const f of planned) {
+    if (!ids.has(f.fileId)) continue;
+    // Planned facts are in file order, as the report reads them (by position in the file).
+    facts.get(f.fileId)!.push([f.lineStart, f.lineEnd, f.term, f.fact, f.flags, f.conflictGroup, f.topic, f.termKey, f.display]);
+    if (f.conflictGroup !== null) groups.add(f.conflictGroup);
+  }
+  const members: MemberTuple[] = [];
+  if (groups.size) {
+    const inGroups = planned.filter((f) => f.conflictGroup !== null && groups.has(f.conflictGroup));
+    // By line, ties in the deck's file order (Array.prototype.sort is stable).
+    inGroups.sort((a, b) => a.lineStart - b.lineStart);
+    for (const f of inGroups) members.push([f.fileId, f.lineStart, f.term, f.fact, f.conflictGroup!, f.fileName]);
+  }
+  return buildReport(entries, files.map((f) => [f.id, f.name, f.layout, f.report]), facts, members);
+}
+
+/** A file this import wrote, as the report needs it (what its SourceFile row holds). */
+export interface PlannedFile {
+  id: string;
+  name: string;
+  layout: string;
+  report: StoredParseReport;
+}
+
+type FileTuple = [string, string, string, StoredParseReport | null];
+
+function buildReport(entries: ReportText['entries'], files: readonly FileTuple[], factsById: ReadonlyMap<string, FactTuple[]>, memberRows: readonly MemberTuple[]): ReportFiles {
   const members = new Map<string, { fileId: string; entry: { file: string; line: number; term: string; fact: string } }[]>();
-  for (const [fileId, line, term, fact, group, file] of JSON.parse(text.members) as MemberTuple[]) {
+  for (const [fileId, line, term, fact, group, file] of memberRows) {
     const list = members.get(group) ?? [];
     list.push({ fileId, entry: { file, line, term, fact } });
     members.set(group, list);
   }
   const reports: FileReport[] = [];
-  for (const entry of text.entries) {
+  for (const entry of entries) {
     const file = files.find((f) => f[1] === entry.name);
     if (!file) continue; // deleted by a concurrent request after this import
     const [id, name, layout, stored] = file;
-    const own = (text.facts[id] ?? []).flatMap((page) => JSON.parse(page) as FactTuple[]);
+    const own = factsById.get(id) ?? [];
     const skipped: SkippedLine[] = (stored ?? { skipped: [] }).skipped ?? [];
     const byTopic = new Map<string, { topic: string[]; count: number }>();
     const flagged: FlaggedFact[] = [];

@@ -7,11 +7,11 @@
 import { HttpError } from '../http/errors.js';
 import type { Layout, ParsedFile } from '../notes/types.js';
 import { textPieces } from './import-literals.js';
-import { planImport, ROWS_PER_STATEMENT, type WritePlan } from './import-plan.js';
-import { reportFiles, type ReportFiles, type ReportText } from './import-report.js';
+import { planImport, ROWS_PER_STATEMENT, type PlannedFact, type WriteHead, type WriteRest } from './import-plan.js';
+import { reportFiles, reportFromPlan, type PlannedFile, type ReportFiles, type ReportText } from './import-report.js';
 import { decodeSnapshot, type SnapshotText } from './import-snapshot.js';
 import { definesLexiconTerm, parseForDeck } from './parse-files.js';
-import type { StoredParseReport } from './report.js';
+import type { FileStatus, StoredParseReport } from './report.js';
 import { decodeUploads, type DecodedFile, type UploadInput } from './sniff.js';
 
 export interface DecodeResult {
@@ -33,13 +33,24 @@ export interface PlanInput {
 }
 
 export interface PlanResult {
-  plan: WritePlan;
+  /** Topics and terms; the facts' rows follow from planFacts. */
+  plan: WriteHead;
+  ms: number;
+}
+
+export interface PlanFactsResult {
+  plan: WriteRest;
   ms: number;
 }
 
 interface Session {
   decoded: DecodedFile[];
   parsed?: ParsedFile[];
+  /** After plan: the second half of the plan, for planFacts. */
+  rest?: () => { plan: WriteRest; facts: PlannedFact[] };
+  files?: PlannedFile[];
+  /** After planFacts: the deck's facts as written, for reportPlanned. */
+  planned?: PlannedFact[];
 }
 
 /** An HttpError as it crosses a thread boundary (a plain Error would lose status and code). */
@@ -55,6 +66,11 @@ export function toStepError(error: unknown): StepError {
 
 export function fromStepError(e: StepError): Error {
   return e.http ? new HttpError(e.http.status, e.http.code, e.message) : new Error(e.message);
+}
+
+/** What SourceFile.report keeps of a parse (see report.ts). */
+function storedReport(p: ParsedFile): StoredParseReport {
+  return { skipped: p.skipped, ...(p.bareTerms ? { bareTerms: p.bareTerms } : {}) };
 }
 
 // A session is released by import.ts when the import ends, however it ends; this only bounds
@@ -92,7 +108,7 @@ export class ImportSteps {
         name: p.name,
         text: textPieces(files[i].text),
         layout: p.layout,
-        report: JSON.stringify({ skipped: p.skipped, ...(p.bareTerms ? { bareTerms: p.bareTerms } : {}) } satisfies StoredParseReport),
+        report: JSON.stringify(storedReport(p)),
       })),
       ms: performance.now() - started,
     };
@@ -101,12 +117,33 @@ export class ImportSteps {
   plan(id: number, input: PlanInput): PlanResult {
     const s = this.session(id);
     const started = performance.now();
-    const plan = planImport(input.deck, decodeSnapshot(input.snapshot), s.parsed ?? [], input.fileIds, input.rowsPerStatement ?? ROWS_PER_STATEMENT);
+    const parsed = s.parsed ?? [];
+    const { head, rest } = planImport(input.deck, decodeSnapshot(input.snapshot), parsed, input.fileIds, input.rowsPerStatement ?? ROWS_PER_STATEMENT);
+    s.rest = rest;
+    s.files = parsed.map((p) => ({ id: input.fileIds[p.name], name: p.name, layout: p.layout, report: storedReport(p) }));
+    return { plan: head, ms: performance.now() - started };
+  }
+
+  /** The facts' half of the plan (runs while the main thread writes the first half). */
+  planFacts(id: number): PlanFactsResult {
+    const s = this.session(id);
+    if (!s.rest) throw new Error(`import session ${id} has no plan`);
+    const started = performance.now();
+    const { plan, facts } = s.rest();
+    s.rest = undefined;
+    s.planned = facts;
     return { plan, ms: performance.now() - started };
   }
 
   report(text: ReportText): ReportFiles {
     return reportFiles(text);
+  }
+
+  /** The report of an import whose files were all parsed and planned in this session. */
+  reportPlanned(id: number, entries: { name: string; status: FileStatus }[]): ReportFiles {
+    const s = this.session(id);
+    if (!s.planned || !s.files) throw new Error(`import session ${id} has no plan`);
+    return reportFromPlan(entries, s.files, s.planned);
   }
 
   release(id: number): void {

@@ -8,7 +8,8 @@ import { Worker } from 'node:worker_threads';
 import { HttpError } from '../http/errors.js';
 import type { Logger } from '../logger.js';
 import type { ReportFiles, ReportText } from './import-report.js';
-import { fromStepError, ImportSteps, toStepError, type DecodeResult, type ParseResult, type PlanInput, type PlanResult, type StepError } from './import-steps.js';
+import type { FileStatus } from './report.js';
+import { fromStepError, ImportSteps, toStepError, type DecodeResult, type ParseResult, type PlanFactsResult, type PlanInput, type PlanResult, type StepError } from './import-steps.js';
 import type { UploadInput } from './sniff.js';
 
 /** The import's computing steps, wherever they run (see import-steps.ts). */
@@ -18,7 +19,10 @@ export interface ImportWorker {
   decode(session: number, inputs: UploadInput[]): Promise<DecodeResult>;
   parse(session: number, names: string[], lexicon: string): Promise<ParseResult>;
   plan(session: number, input: PlanInput): Promise<PlanResult>;
+  planFacts(session: number): Promise<PlanFactsResult>;
   report(text: ReportText): Promise<ReportFiles>;
+  /** The report built from the session's plan (every file written by this import). */
+  reportPlanned(session: number, entries: { name: string; status: FileStatus }[]): Promise<ReportFiles>;
   release(session: number): void;
   /** An import is likely soon (a deck was created, an upload is arriving): get ready for it. */
   prepare(): void;
@@ -29,7 +33,7 @@ export interface ImportWorker {
 export class ImportThreadFailed extends Error {}
 
 /** Requests and replies between the main thread and the import thread. */
-export type StepName = 'decode' | 'parse' | 'plan' | 'report' | 'release';
+export type StepName = 'decode' | 'parse' | 'plan' | 'planFacts' | 'report' | 'reportPlanned' | 'release';
 export interface StepRequest {
   id: number;
   step: StepName;
@@ -57,7 +61,9 @@ export function inlineImportWorker(): ImportWorker {
     decode: async (session, inputs) => steps.decode(session, inputs),
     parse: async (session, names, lexicon) => steps.parse(session, names, lexicon),
     plan: async (session, input) => steps.plan(session, input),
+    planFacts: async (session) => steps.planFacts(session),
     report: async (text) => steps.report(text),
+    reportPlanned: async (session, entries) => steps.reportPlanned(session, entries),
     release: (session) => steps.release(session),
     prepare() {},
     async close() {},
@@ -164,7 +170,9 @@ export function threadImportWorker(logger: Logger, options: ImportThreadOptions 
     decode: (session, inputs) => call('decode', session, inputs),
     parse: (session, names, lexicon) => call('parse', session, names, lexicon),
     plan: (session, input) => call('plan', session, input),
+    planFacts: (session) => call('planFacts', session),
     report: (text) => call('report', text),
+    reportPlanned: (session, entries) => call('reportPlanned', session, entries),
     release(session) {
       open.delete(session);
       // Nothing to wait for, and nothing to free if the thread is gone.

@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../db/generated/client.js';
 import { deckSummary, lockDeck, requireDeck, type DeckSummary } from './decks.js';
-import { applyPlan } from './import-apply.js';
-import { readReportRows } from './import-report.js';
+import { applyHead, applyRest } from './import-apply.js';
+import { readReportRows, type ReportFiles } from './import-report.js';
 import { readLexiconRows, readSnapshot } from './import-snapshot.js';
 import { APPEND_TEXT, UPSERT_FILE } from './import-tables.js';
 import type { ParseResult } from './import-steps.js';
@@ -21,10 +21,12 @@ export interface ImportTimings {
   /** Sniffing the uploads (and starting the import thread, on the first import). */
   decodeMs: number;
   parseMs: number;
-  /** The transaction, reads and writes; `planMs` of it waiting for the import thread. */
+  /** The transaction, reads and writes; `planMs` of it the import thread planning the rows
+   *  (the facts' half of the plan is worked out while the topics and terms are written). */
   writeMs: number;
   planMs: number;
-  /** Reading the stored rows back and building the report. */
+  /** After the commit, until the report is there: built by the import thread from the plan
+   *  while the rows were written, or read back from the rows when a file was unchanged. */
   reportMs: number;
   totalMs: number;
 }
@@ -54,8 +56,13 @@ export interface ImportOptions {
   worker?: ImportWorker;
 }
 
-/** Writes the parsed files in one transaction; returns how long planning the rows took. */
-async function writeFiles(prisma: PrismaClient, worker: ImportWorker, session: number, deck: { id: string; name: string }, parsed: ParseResult['files'], hashes: Map<string, string>): Promise<number> {
+/** Writes the parsed files in one transaction; returns how long planning the rows took and,
+ *  when `entries` are all files of this import, their report, built by the import thread from
+ *  the plan while the rows are written. */
+async function writeFiles(
+  prisma: PrismaClient, worker: ImportWorker, session: number, deck: { id: string; name: string }, parsed: ParseResult['files'], hashes: Map<string, string>,
+  entries: { name: string; status: FileStatus }[] | null,
+): Promise<{ planMs: number; report: Promise<ReportFiles> | null }> {
   return prisma.$transaction(async (tx) => {
     await lockDeck(tx, deck.id);
     const fileIds: Record<string, string> = {};
@@ -73,10 +80,18 @@ async function writeFiles(prisma: PrismaClient, worker: ImportWorker, session: n
     const planned = worker.plan(session, { deck, fileIds, snapshot }).then((r) => ({ plan: r.plan, ms: performance.now() - t0 }));
     planned.catch(() => {});
     for (const p of parsed) for (const piece of p.text.slice(1)) await tx.$executeRawUnsafe(APPEND_TEXT, fileIds[p.name], piece);
-    const { plan, ms: planMs } = await planned;
-    await applyPlan(tx, deck.id, plan, true);
+    const { plan: head, ms: headMs } = await planned;
+    // The thread turns the facts into rows while their topics and terms are written.
+    const rest = worker.planFacts(session);
+    rest.catch(() => {});
+    await applyHead(tx, deck.id, head);
+    const { plan, ms: restMs } = await rest;
+    const planMs = headMs + restMs;
+    const report = entries ? worker.reportPlanned(session, entries) : null;
+    report?.catch(() => {});
+    await applyRest(tx, deck.id, plan, true);
     await tx.deck.update({ where: { id: deck.id }, data: { updatedAt: new Date() } });
-    return planMs;
+    return { planMs, report };
   }, WRITE_TX);
 }
 
@@ -99,6 +114,8 @@ async function run(prisma: PrismaClient, deckId: string, inputs: UploadInput[], 
     let parseMs = 0;
     let writeMs = 0;
     let planMs = 0;
+    const entries = files.map((f) => ({ name: f.name, status: status.get(f.name)! }));
+    let planned: Promise<ReportFiles> | null = null;
     if (changed.length) {
       // Terms the deck's other files define help split glued lines in the new ones.
       const replacing = changed.map((f) => existing.get(f.name)?.id).filter((id): id is string => !!id);
@@ -106,18 +123,20 @@ async function run(prisma: PrismaClient, deckId: string, inputs: UploadInput[], 
       const t0 = performance.now();
       const parsed = await worker.parse(session, changed.map((f) => f.name), lexicon);
       const t1 = performance.now();
-      planMs = await writeFiles(prisma, worker, session, deck, parsed.files, new Map(files.map((f) => [f.name, f.hash])));
+      // An unchanged file reports what it did when it was imported: read back from the rows.
+      const written = await writeFiles(prisma, worker, session, deck, parsed.files, new Map(files.map((f) => [f.name, f.hash])), changed.length === files.length ? entries : null);
+      planMs = written.planMs;
+      planned = written.report;
       parseMs = t1 - t0;
       writeMs = performance.now() - t1;
     }
     const t2 = performance.now();
-    const entries = files.map((f) => ({ name: f.name, status: status.get(f.name)! }));
-    const rows = await readReportRows(prisma, deckId, entries);
-    const [report, deckNow] = await Promise.all([worker.report(rows), deckSummary(prisma, deckId)]);
+    const report = planned ?? readReportRows(prisma, deckId, entries).then((rows) => worker.report(rows));
+    const [{ files: filesJson, totals, summary }, deckNow] = await Promise.all([report, deckSummary(prisma, deckId)]);
     const ms = (x: number) => Math.round(x);
     const now = performance.now();
     const timings = { decodeMs: ms(decodeMs), parseMs: ms(parseMs), writeMs: ms(writeMs), planMs: ms(planMs), reportMs: ms(now - t2), totalMs: ms(now - started) };
-    return { filesJson: report.files, totals: report.totals, deck: deckNow, summary: report.summary, timings };
+    return { filesJson, totals, deck: deckNow, summary, timings };
   } finally {
     worker.release(session);
   }

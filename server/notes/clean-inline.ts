@@ -2,10 +2,9 @@
 // Markup is not thrown away blindly: emoji check marks become polarity, bold / <b> / <u> /
 // <mark> spans are kept as emphasis (cloze candidates and term markers), formulas set a flag.
 import { nameToEmoji } from 'gemoji';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import type { Element, Nodes, Root } from 'hast';
 import { latexToText } from './math-text.js';
+import { htmlParser } from './optional-libs.js';
 
 export interface CleanText {
   text: string;
@@ -31,7 +30,7 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\uFE0F\u200D]/gu;
 
 function collectEmphasis(node: Nodes, out: string[]): void {
   if (node.type === 'element' && EMPHASIS_TAGS.has((node as Element).tagName)) {
-    const t = toText(node).replace(/\s+/g, ' ').trim();
+    const t = htmlParser().toText(node).replace(/\s+/g, ' ').trim();
     if (t) out.push(t);
     return;
   }
@@ -41,6 +40,7 @@ function collectEmphasis(node: Nodes, out: string[]): void {
 // Inline HTML goes through a real parser (hast), which also decodes entities.
 function htmlToText(s: string, emphasis: string[]): string {
   const protectedText = s.replace(ANY_TAG_LT, '&lt;');
+  const { fromHtml, toText } = htmlParser();
   const tree: Root = fromHtml(protectedText, { fragment: true });
   collectEmphasis(tree, emphasis);
   // Block elements (<li>, <p>) become separate values; inline the result with a separator.
@@ -89,13 +89,16 @@ function stripMarkdownEmphasis(s: string, emphasis: string[]): string {
 }
 
 // The same line is cleaned several times per parse (layout evidence, list analysis, the two
-// passes of a deck import): results are cached by input. Callers must not mutate them.
+// passes of a deck import): results are cached by input. Callers must not mutate them. The
+// bound holds every distinct line of the largest file an import takes (a 1.5 MB file has about
+// 21,000), so no line of one parse is cleaned twice.
+const CLEAN_CACHE_MAX = 100_000;
 const cleanCache = new Map<string, CleanText>();
 
 export function cleanInline(raw: string): CleanText {
   let hit = cleanCache.get(raw);
   if (!hit) {
-    if (cleanCache.size > 20_000) cleanCache.clear();
+    if (cleanCache.size > CLEAN_CACHE_MAX) cleanCache.clear();
     hit = cleanUncached(raw);
     cleanCache.set(raw, hit);
   }
@@ -167,7 +170,12 @@ export const MARKUP_RESIDUE = /:[a-z_]+:|<\/?[a-z]+|\\\$|\$[^$]+\$|!\[|\]\(|\*\*
 
 // Last line of defence used by the fact collector: whatever the parsers missed is neutralised
 // so no record can ever carry markup (the neutralisation is deterministic).
+// Text none of stripResidue's rules can change: no character they act on, no whitespace but
+// single inner spaces.
+const NO_RESIDUE = /^(?! )[^\t*!\]\\$<:\s]*(?: [^\t*!\]\\$<:\s]+)*$/;
+
 export function stripResidue(s: string): string {
+  if (NO_RESIDUE.test(s)) return s;
   let t = s.replace(/\t/g, ' ').replace(/\*\*/g, '').replace(/!\[/g, '[').replace(/\]\(/g, '] (');
   t = t.replace(/\\\$/g, '$');
   t = t.replace(/\$([^$]+)\$/g, '$1');

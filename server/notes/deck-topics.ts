@@ -25,17 +25,31 @@ const BRAND = /\b(?:amazon|aws|sage ?maker|sm|the|and|&)\b/g;
 const AREA_MIN = 2;
 const AREA_MAX = 15;
 
+// A deck's few thousand topic and term names come up once per fact: both functions below are
+// pure, so their results are kept (bounded; callers must not change a returned set).
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let out = cache.get(s);
+    if (out === undefined) {
+      if (cache.size >= 50_000) cache.clear();
+      cache.set(s, (out = fn(s)));
+    }
+    return out;
+  };
+}
+
 /** Topic identity: case, spacing, punctuation, numbering and vendor words aside. */
-export function topicKey(name: string): string {
-  return name
+export const topicKey: (name: string) => string = memo((name) =>
+  name
     .toLowerCase()
     .replace(/^\d+(?:\.\d+)*\.?\s+/, '')
     .replace(BRAND, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, '')
-    .replace(/s$/, '');
-}
+    .replace(/s$/, ''),
+);
 
-function words(name: string): Set<string> {
+function nameWords(name: string): Set<string> {
   return new Set(
     name
       .toLowerCase()
@@ -45,6 +59,8 @@ function words(name: string): Set<string> {
       .map((w) => w.replace(/s$/, '')),
   );
 }
+
+const words: (name: string) => ReadonlySet<string> = memo(nameWords);
 
 /** Consecutive levels that name the same topic ("Sage Maker Features > SageMaker Features"). */
 export function collapsePath(path: readonly string[]): string[] {
@@ -84,19 +100,25 @@ function sameName(a: string, b: string): boolean {
  * share half or more; different courses well under a fifth.
  */
 function subjects(facts: readonly TopicFact[], byFile: Map<string, number[]>): (a: string, b: string) => boolean {
-  const df = new Map<string, number>();
-  const wordsOf = facts.map((f) => new Set([...words(f.term), ...words(f.fact ?? '')]));
-  for (const w of wordsOf) for (const x of w) df.set(x, (df.get(x) ?? 0) + 1);
-  const limit = Math.max(5, facts.length * 0.05);
-  const vocab = new Map<string, Set<string>>();
-  for (const [file, idx] of byFile) {
-    const v = new Set<string>();
-    for (const i of idx) for (const x of wordsOf[i]) if ((df.get(x) ?? 0) <= limit && x.length > 2) v.add(x);
-    vocab.set(file, v);
-  }
+  // Worked out on the first question about two different files (a one-file deck never asks).
+  let vocab: Map<string, Set<string>> | null = null;
+  const fileVocab = () => {
+    const df = new Map<string, number>();
+    const wordsOf = facts.map((f) => new Set([...words(f.term), ...nameWords(f.fact ?? '')]));
+    for (const w of wordsOf) for (const x of w) df.set(x, (df.get(x) ?? 0) + 1);
+    const limit = Math.max(5, facts.length * 0.05);
+    const out = new Map<string, Set<string>>();
+    for (const [file, idx] of byFile) {
+      const v = new Set<string>();
+      for (const i of idx) for (const x of wordsOf[i]) if ((df.get(x) ?? 0) <= limit && x.length > 2) v.add(x);
+      out.set(file, v);
+    }
+    return out;
+  };
   const cache = new Map<string, boolean>();
   return (a, b) => {
     if (a === b) return true;
+    vocab ??= fileVocab();
     const id = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
     let out = cache.get(id);
     if (out === undefined) {

@@ -1,7 +1,7 @@
 // P2: one layout per file, decided from the text (the file name only breaks ties for
 // delimited exports). Order matters: delimited exports first (their cells may contain "#"
 // or "•"), then markdown headings, "•" glyph lists, term/definition pairs, plain outline.
-import Papa from 'papaparse';
+import { csvParser } from './optional-libs.js';
 import { pairParity, unclosedQuoteLines } from './parse-flashcards.js';
 import type { Layout } from './types.js';
 
@@ -27,7 +27,7 @@ export function looksLikeCsv(text: string, name = ''): boolean {
   for (const i of unclosedQuoteLines(lines)) lines[i] = lines[i].replace(/"/g, '');
   const body = lines.join('\n');
   if (!body || /^#{1,6}\s/m.test(text)) return false;
-  const rows = Papa.parse<string[]>(body, { delimiter: ',', skipEmptyLines: true }).data;
+  const rows = csvParser().parse<string[]>(body, { delimiter: ',', skipEmptyLines: true }).data;
   if (rows.length < 2) return false;
   const counts = new Map<number, number>();
   for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);

@@ -28,7 +28,18 @@ const QUESTION_START = /^(?:how|what|why|when|which|where|who|can|could|should|d
 const DANGLING_END = /\b(?:and|or|the|a|an|of|to|for|with|between|in|on|by|from|is|are|than)$/i;
 
 // Display cleanup shared by terms and facts: surrounding punctuation a list or split leaves.
+// Topic names and terms come back for fact after fact: results are kept (bounded).
+const tidyCache = new Map<string, string>();
 export function tidyValue(s: string): string {
+  let out = tidyCache.get(s);
+  if (out === undefined) {
+    if (tidyCache.size > 100_000) tidyCache.clear();
+    tidyCache.set(s, (out = tidyUncached(s)));
+  }
+  return out;
+}
+
+function tidyUncached(s: string): string {
   let t = stripResidue(s);
   t = t.replace(/^[\s,;:\-–—•]+/, '').replace(/[\s,;:]+$/, '');
   // A value wholly wrapped in one pair of parentheses: "(serverless: you don't provision …)".
@@ -40,7 +51,7 @@ const stemCache = new Map<string, Set<string>>();
 function stems(text: string): Set<string> {
   let s = stemCache.get(text);
   if (!s) {
-    if (stemCache.size > 20_000) stemCache.clear();
+    if (stemCache.size > 100_000) stemCache.clear();
     s = new Set(contentTokens(text).filter((w) => w.length >= 3).map((w) => stemmer(w)));
     stemCache.set(text, s);
   }

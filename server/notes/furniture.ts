@@ -2,7 +2,7 @@
 // navigation lines, badges and table-of-contents markers are the page's furniture, not
 // knowledge. They are blanked before any layout parser runs (line numbers stay), each with a
 // skip reason the host can read. A callout's own text stays: only its markers go.
-import { parse as parseYaml } from 'yaml';
+import { yamlParser } from './optional-libs.js';
 import type { SkipReason } from './types.js';
 
 export interface FurnitureSink {
@@ -21,7 +21,7 @@ function frontMatterEnd(lines: string[]): number {
       const body = lines.slice(1, i).join('\n');
       if (open === '+++') return /^\s*[\w-]+\s*=/m.test(body) ? i : -1;
       try {
-        const data = parseYaml(body);
+        const data = yamlParser().parse(body);
         // A markdown horizontal rule followed by prose also starts with "---": only a mapping
         // of keys (title, tags, date...) is front matter.
         return data !== null && typeof data === 'object' && !Array.isArray(data) ? i : -1;

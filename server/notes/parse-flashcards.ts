@@ -2,7 +2,7 @@
 // delimited exports of Quizlet (term<TAB>definition per line) and Anki ("Notes in Plain Text",
 // tab or comma separated, "#separator:" / "#columns:" / "#deck column:" header lines, quoted
 // fields that may span lines). Both produce the same card facts.
-import Papa from 'papaparse';
+import { csvParser } from './optional-libs.js';
 import { cleanInline } from './clean-inline.js';
 import { isMeta } from './filters.js';
 import { explodeDefinition } from './flashcard-fields.js';
@@ -188,7 +188,7 @@ export function parseDelimitedCards(text: string, env: Env, delimiter: '\t' | ',
   // topic and tags are dropped, so neither is glued onto the answer.
   let groupCol: number | undefined = head.deckCol;
   const dropCols = new Set(head.skip);
-  Papa.parse<string[]>(body, {
+  csvParser().parse<string[]>(body, {
     delimiter,
     skipEmptyLines: false,
     quoteChar: '"',

@@ -7,9 +7,8 @@
 //  - An empty header cell is a spill-over column: its cells continue the previous column.
 //  - Cells holding <ul><li> or "- a - b" bullets give one fact per value.
 import type { Element, Nodes } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import { cleanInline } from './clean-inline.js';
+import { htmlParser } from './optional-libs.js';
 import type { Env } from './list-facts.js';
 import { topicAt, type TopicMark } from './topic-trail.js';
 
@@ -37,7 +36,7 @@ export function findTabBlocks(lines: string[]): TabBlock[] {
 
 function liTexts(node: Nodes, out: string[]): void {
   if (node.type === 'element' && (node as Element).tagName === 'li') {
-    out.push(toText(node).replace(/\s+/g, ' ').trim());
+    out.push(htmlParser().toText(node).replace(/\s+/g, ' ').trim());
     return;
   }
   if ('children' in node) for (const c of node.children) liTexts(c as Nodes, out);
@@ -75,7 +74,7 @@ export function cellValues(raw: string, env: Env): CellValues {
   const fix = (s: string) => repairCell(s, env);
   if (/<li\b/i.test(raw)) {
     const items: string[] = [];
-    liTexts(fromHtml(raw, { fragment: true }), items);
+    liTexts(htmlParser().fromHtml(raw, { fragment: true }), items);
     const outside = cleanInline(raw.replace(/<(ul|ol)\b[\s\S]*?<\/\1>/gi, ' '));
     const values = [outside.text, ...items.map((i) => cleanInline(i).text)].map(fix).filter(Boolean);
     return { values, emphasis: outside.emphasis, math: outside.math };
