@@ -111,7 +111,8 @@ export interface GameStore {
   statusBySession(tokenHash: string): Promise<string | null>;
   statusByGame(gameId: string): Promise<string | null>;
   /** Games in the lobby or playing, for a server that starts up. */
-  loadUnfinished(): Promise<UnfinishedGame[]>;
+  /** With `only`, just those games (a process taking over one game from a dead owner). */
+  loadUnfinished(only?: readonly string[]): Promise<UnfinishedGame[]>;
   /** Closes a game that cannot be brought back; standings as of its last snapshot. */
   interrupt(gameId: string, standings: WriteBatch['standings'], at: Date): Promise<void>;
 }
@@ -303,9 +304,9 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
       return player?.game.status ?? null;
     },
 
-    async loadUnfinished() {
+    async loadUnfinished(only) {
       const games = await prisma.game.findMany({
-        where: { status: { in: ['lobby', 'playing'] satisfies GameStatus[] } },
+        where: { status: { in: ['lobby', 'playing'] satisfies GameStatus[] }, ...(only ? { id: { in: [...only] } } : {}) },
         select: {
           id: true,
           code: true,

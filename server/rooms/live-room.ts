@@ -129,6 +129,11 @@ export class LiveRoom {
     return tokenMatches(token, this.opts.hostTokenHash);
   }
 
+  /** Is this connection one of the room's attached host screens? */
+  hasHost(linkId: string): boolean {
+    return this.hosts.has(linkId);
+  }
+
   // ---- commands ---------------------------------------------------------------------
 
   join(nickname: string, tokenHash: string, link: Link, respond: Respond<Seat>, identity: PlayerIdentity = NO_IDENTITY): Promise<void> {
@@ -226,6 +231,19 @@ export class LiveRoom {
     return this.task(null, async () => {
       if (!this.closed && this.state.phase !== 'ended') await this.apply(this.step({ type: 'end' }).effects);
     });
+  }
+
+  /** Another process owns the game now: stop here, send nothing more and queue no write. Queued
+   *  commands answer GAME_FINISHED; the connections stay open (their process seats them
+   *  again with the new owner). */
+  abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.clearTimers();
+    for (const link of [...this.links.values(), ...this.hosts.values()]) link.leave(false);
+    this.links.clear();
+    this.hosts.clear();
+    this.opts.onDrop();
   }
 
   /** Shutdown: no more timers, and every pending write gets its last chance. */
