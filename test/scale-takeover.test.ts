@@ -4,7 +4,7 @@
 // again by themselves, the killed process's players and the host come back to it with their
 // tokens, every acknowledged answer is still there, and the game finishes with a correct
 // report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { GameReport } from '../shared/report-types.js';
 import type { PlayerView } from '../shared/game-types.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
@@ -55,6 +55,7 @@ interface Player {
 describe('the owner process dies mid-question', () => {
   it('the other process takes the game over within 5 s and nothing acknowledged is lost', { timeout: 120_000 }, async () => {
     const [owner, other] = servers as [Server, Server];
+    onTestFailed(() => console.log(`survivor's log:\n${other.output().slice(-4000)}`));
     const game = await gameFromSeedNotes(owner, 'Takeover deck', { questionCount: 3, secondsPerQuestion: 30 });
     let host = await on(owner);
     okData(await host.call('host:attach', { gameId: game.gameId, hostToken: game.hostToken }));

@@ -2,11 +2,14 @@
 // the directory is a thin view of it. With several processes (REDIS_URL) the shared
 // directory (server/scale/shared-directory.ts) also finds games owned by other processes
 // and hands out handles that forward to their owner.
+import { GAME_RULES } from '../../shared/game-types.js';
 import type { LiveRoom } from './live-room.js';
 import type { NewRoom, RestoreSummary, RoomRegistry } from './registry.js';
 import { localHandle, type OwnerContext, type RoomHandle } from './room-handle.js';
 
 export interface RoomDirectory {
+  /** Most players a room may hold: more when several processes share the fan-out. */
+  readonly playerCapMax: number;
   /** The live game with that join code, wherever it runs; null when none is live. */
   byCode(code: string): Promise<RoomHandle | null>;
   /** The live game a session token belongs to; null when none is live. */
@@ -29,6 +32,7 @@ export interface RoomDirectory {
 export function localDirectory(rooms: RoomRegistry, ctx: OwnerContext): RoomDirectory {
   const live = (room: LiveRoom | undefined) => (room && !room.isClosed ? localHandle(room, ctx) : null);
   return {
+    playerCapMax: GAME_RULES.playerCapMax,
     byCode: async (code) => live(rooms.findByCode(code)),
     bySession: async (tokenHash) => live(rooms.findBySession(tokenHash)),
     byGame: async (gameId) => live(rooms.findByGame(gameId)),

@@ -26,6 +26,9 @@ export function gameRoutes(app: express.Express, deps: AppDeps, host: express.Re
   app.post('/api/games', host, async (req, res) => {
     const parsed = createGameBodySchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(res, 400, 'BAD_PAYLOAD', describeIssues(parsed.error));
+    if (parsed.data.playerCap > directory.playerCapMax) {
+      return sendError(res, 400, 'BAD_PAYLOAD', `playerCap: Too big: expected number to be <=${directory.playerCapMax}`);
+    }
     if (rooms.size >= rooms.maxLiveRooms) return sendError(res, 503, 'TOO_MANY_GAMES');
     const { review, ...settings } = parsed.data;
     let created;

@@ -118,11 +118,16 @@ export class Leases {
   }
 
   private async renew(): Promise<void> {
-    if (this.renewing) return;
-    // A lease that may already have expired is not ours any more, whatever Redis says later.
     const now = Date.now();
-    for (const [gameId, held] of this.held) if (held.validUntil - now < this.renewEveryMs / 2) this.lose(gameId, 'not renewed in time');
+    if (this.renewing) {
+      // Redis has not answered the last renewal: a lease past its time may already be
+      // another process's, so its game stops here.
+      for (const [gameId, held] of this.held) if (held.validUntil <= now) this.lose(gameId, 'redis did not answer in time');
+      return;
+    }
     if (this.held.size === 0) return this.stop();
+    // Also the leases that may have expired while this process was stalled: the script keeps
+    // a lease only if Redis still holds this process's value, i.e. nobody took it meanwhile.
     const entries = [...this.held.entries()];
     this.renewing = true;
     const sentAt = Date.now();
@@ -131,10 +136,11 @@ export class Leases {
       entries.forEach(([gameId, held], i) => {
         if (this.held.get(gameId) !== held) return;
         if (kept[i] === 1) held.validUntil = sentAt + this.ttlMs;
-        else this.lose(gameId, 'taken by another process');
+        else this.lose(gameId, 'expired or taken by another process');
       });
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'lease renewal failed; retrying');
+      for (const [gameId, held] of this.held) if (held.validUntil <= Date.now()) this.lose(gameId, 'could not renew in time');
     } finally {
       this.renewing = false;
     }

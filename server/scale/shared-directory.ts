@@ -10,6 +10,7 @@
 import os from 'node:os';
 import crypto from 'node:crypto';
 import { fail, ok, type Ack } from '../../shared/errors.js';
+import { GAME_RULES } from '../../shared/game-types.js';
 import type { Logger } from '../logger.js';
 import type { IoServer, IoSocket } from '../realtime/socket-link.js';
 import type { RoomDirectory } from '../rooms/directory.js';
@@ -28,7 +29,7 @@ const sessionKey = (tokenHash: string) => `qn:session:${tokenHash}`;
 /** Codes and sessions outlive any game in memory (idle games end after 6 h). */
 const KEY_TTL_S = 24 * 60 * 60;
 /** How long a command waits for a game whose owner just died to be taken over. */
-const OWNERLESS_WAIT_MS = 8_000;
+const OWNERLESS_WAIT_MS = 15_000;
 
 const DELETE_IF = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
@@ -51,7 +52,9 @@ export class SharedDirectory implements RoomDirectory {
   /** This process, in lease values. */
   readonly id = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
   readonly leases: Leases;
+  readonly playerCapMax = GAME_RULES.playerCapMaxShared;
   private readonly takeovers = new Map<string, Promise<boolean>>();
+  private readonly ownerWaits = new Map<string, Promise<Where>>();
   /** The owner's view of other processes' connections, by game and socket id. */
   private readonly remoteLinks = new Map<string, RemoteLink>();
   private watcher: NodeJS.Timeout | null = null;
@@ -175,17 +178,47 @@ export class SharedDirectory implements RoomDirectory {
   }
 
   private async locate(gameId: string): Promise<Where> {
-    const pending = this.takeovers.get(gameId);
-    if (pending) await pending;
-    const room = this.opts.rooms.findByGame(gameId);
-    if (room && !room.isClosed && this.leases.holds(gameId)) return 'local';
-    const owner = await this.leases.ownerOf(gameId);
-    if (owner && owner !== this.id) return 'remote';
-    if (owner === this.id) return this.opts.rooms.findByGame(gameId) ? 'local' : 'none';
-    // Nobody holds it: a live game (still listed) whose owner died, or a game that is over.
-    if (!(await this.redis.sismember(GAMES, gameId))) return 'none';
-    if (await this.takeOver(gameId)) return 'local';
-    return (await this.leases.ownerOf(gameId)) ? 'remote' : 'none';
+    for (;;) {
+      const pending = this.takeovers.get(gameId);
+      if (pending) await pending;
+      const room = this.opts.rooms.findByGame(gameId);
+      if (room && !room.isClosed && this.leases.holds(gameId)) return 'local';
+      const owner = await this.leases.ownerOf(gameId);
+      if (owner && owner !== this.id) return 'remote';
+      if (owner === this.id) {
+        // Taken by this process a moment ago and still being restored: wait for it.
+        if (this.takeovers.has(gameId)) continue;
+        return this.opts.rooms.findByGame(gameId) ? 'local' : 'none';
+      }
+      // Nobody holds it: a live game (still listed) whose owner died, or a game that is over.
+      if (!(await this.redis.sismember(GAMES, gameId))) return 'none';
+      if (await this.takeOver(gameId)) return 'local';
+      if (!this.takeovers.has(gameId) && !(await this.leases.ownerOf(gameId))) return 'none';
+    }
+  }
+
+  /** No process answered for the game: its owner is gone (or going). One wait per game,
+   *  shared by every command that ran into it: until the dead owner's lease is gone and the
+   *  game has a new owner (often this process), or the game turns out to be over. */
+  private awaitOwner(gameId: string, deadline: number): Promise<Where> {
+    let waiting = this.ownerWaits.get(gameId);
+    if (!waiting) {
+      waiting = (async () => {
+        // This process may be the owner by now (it took the game over meanwhile).
+        const where = await this.locate(gameId);
+        if (where !== 'remote') return where;
+        const silent = await this.redis.get(leaseKey(gameId));
+        for (;;) {
+          const now = await this.redis.get(leaseKey(gameId));
+          if (now !== silent || now === null) return this.locate(gameId);
+          if (Date.now() > deadline) return 'remote' as const;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      })();
+      this.ownerWaits.set(gameId, waiting);
+      void waiting.finally(() => this.ownerWaits.delete(gameId)).catch(() => {});
+    }
+    return waiting;
   }
 
   private async handle(gameId: string): Promise<RoomHandle | null> {
@@ -287,6 +320,13 @@ export class SharedDirectory implements RoomDirectory {
   async forward(command: ForwardedCommand, link: Link | null): Promise<Ack<unknown>> {
     const deadline = Date.now() + OWNERLESS_WAIT_MS;
     for (;;) {
+      // This process took the game over since the handle was made: run it here.
+      const mine = this.opts.rooms.findByGame(command.gameId);
+      if (mine && !mine.isClosed && this.leases.holds(command.gameId)) {
+        return new Promise((resolve) => {
+          void runOn(localHandle(mine, this.opts.owner), command, link ?? remoteLink(this.opts.io, command.linkId, command.gameId), resolve);
+        });
+      }
       let replies: (ForwardReply | null)[];
       try {
         replies = await this.opts.io.serverSideEmitWithAck('qn:cmd', command);
@@ -296,15 +336,10 @@ export class SharedDirectory implements RoomDirectory {
       }
       const reply = replies.find((r) => r);
       if (reply) return reply.ack;
-      const where = await this.locate(command.gameId);
-      if (where === 'local') {
-        const room = this.opts.rooms.findByGame(command.gameId)!;
-        return new Promise((resolve) => {
-          void runOn(localHandle(room, this.opts.owner), command, link ?? remoteLink(this.opts.io, command.linkId, command.gameId), resolve);
-        });
-      }
-      if (where === 'none' || Date.now() > deadline) return fail('GAME_FINISHED');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const where = await this.awaitOwner(command.gameId, deadline);
+      if (where === 'local') continue;
+      if (where === 'none') return fail('GAME_FINISHED');
+      if (Date.now() > deadline) return fail('INTERNAL', 'The game’s server did not answer; try again in a moment.');
     }
   }
 }
