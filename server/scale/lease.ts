@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 
 export interface LeaseOptions {
-  /** Time to live of a lease: how long a dead owner keeps its games. Default 2.5 s. */
+  /** Time to live of a lease: how long a dead owner keeps its games. Default 3 s. */
   ttlMs?: number;
   /** How often the owner renews all its leases at once. Default every 500 ms. */
   renewEveryMs?: number;
@@ -59,7 +59,7 @@ export class Leases {
     private readonly onLost: (gameId: string) => void,
     opts: LeaseOptions = {},
   ) {
-    this.ttlMs = opts.ttlMs ?? 2_500;
+    this.ttlMs = opts.ttlMs ?? 3_000;
     this.renewEveryMs = opts.renewEveryMs ?? 500;
   }
 

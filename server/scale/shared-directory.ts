@@ -368,17 +368,26 @@ async function runOn(handle: RoomHandle, command: ForwardedCommand, link: Link, 
   }
 }
 
-/** A connection of this process seated again after its game changed owner. */
-function seatAgain(socket: IoSocket, handle: RoomHandle): Promise<void> {
+/** Answers that say the connection's identity is gone for good; anything else (a busy or
+ *  silent owner) is worth another try. */
+const FINAL = new Set(['BAD_TOKEN', 'KICKED', 'GAME_FINISHED', 'NOT_HOST', 'UNKNOWN_GAME']);
+
+/** A connection of this process seated again after its game changed owner (a few tries). */
+async function seatAgain(socket: IoSocket, handle: RoomHandle): Promise<void> {
   const session = socket.data.session;
-  if (!session || !socket.connected) return Promise.resolve();
+  if (!session) return;
   session.room = handle;
-  const lost = (ack: Ack<unknown>) => {
-    if (!ack.ok && socket.data.session === session) socket.data.session = undefined;
-  };
-  if (session.playerId !== null && session.tokenHash) return handle.resume(session.link, session.tokenHash, lost);
-  if (session.playerId === null && session.hostToken) return handle.attachHost(session.link, session.hostToken, lost);
-  return Promise.resolve();
+  for (let attempt = 0; attempt < 4 && socket.connected && socket.data.session === session; attempt++) {
+    const ack = await new Promise<Ack<unknown>>((resolve) => {
+      if (session.playerId !== null && session.tokenHash) void handle.resume(session.link, session.tokenHash, resolve);
+      else if (session.playerId === null && session.hostToken) void handle.attachHost(session.link, session.hostToken, resolve);
+      else resolve(fail('BAD_TOKEN'));
+    });
+    if (ack.ok) return;
+    if (FINAL.has(ack.error.code)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500 * (attempt + 1)));
+  }
+  if (socket.data.session === session) socket.data.session = undefined;
 }
 
 /** A game owned by another process: every command goes to the owner and its ack comes back. */
