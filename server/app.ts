@@ -142,6 +142,7 @@ export function createApp(deps: AppDeps): App {
     nicknames: createNicknamePolicy(),
     limits: createRateLimits(deps.rateLimits, deps.shared?.redis.cmd),
     channelsFor: (gameId) => socketChannels(io, gameId),
+    fenceOf: (gameId) => shared?.leases.fenceOf(gameId) ?? null,
     onRoomOpened: (gameId, code) => shared?.roomOpened(gameId, code),
     onSession: (gameId, tokenHash) => shared?.sessionOpened(gameId, tokenHash),
     onRoomGone: (gameId, code) => shared?.roomGone(gameId, code),

@@ -57,6 +57,8 @@ export interface LiveRoomOptions {
   onDrop(): void;
   /** The game's end is stored: its answers can go into the members' memory. */
   onEnded?(): void;
+  /** This owner's fencing token (several processes): its snapshots lose to a newer owner's. */
+  fence?: number | null;
   /** A restored game's players: their sessions are valid again (the registry indexes them). */
   sessions?: readonly { playerId: string; tokenHash: string }[];
 }
@@ -374,7 +376,7 @@ export class LiveRoom {
 
   /** Queues the room's current state as the one to restore from (the last of a batch wins). */
   snapshot(): void {
-    this.opts.writer.add({ kind: 'snapshot', snapshot: takeSnapshot(this.state, this.opts.clock.now()), at: new Date() });
+    this.opts.writer.add({ kind: 'snapshot', snapshot: takeSnapshot(this.state, this.opts.clock.now()), at: new Date(), fence: this.opts.fence ?? null });
   }
 
   private setTimer(at: number | null): void {

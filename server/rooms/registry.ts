@@ -39,6 +39,8 @@ export interface RegistryOptions {
   onGameEnded?(gameId: string): void;
   /** Turn-taking of all rooms' sends; default budget 4 ms per event-loop turn. */
   pacer?: SendPacerOptions;
+  /** The fencing token under which this process owns the game (several processes), if any. */
+  fenceOf?(gameId: string): number | null;
   /** A live room opened (new, or restored) in this process. */
   onRoomOpened?(gameId: string, code: string): void;
   /** A player's session token now names this game (join, or a restored game's players). */
@@ -181,6 +183,7 @@ export class RoomRegistry {
       writer: this.writer.forGame(spec.gameId),
       logger,
       keepFinishedMs: this.opts.keepFinishedMs ?? 10 * 60_000,
+      fence: this.opts.fenceOf?.(spec.gameId) ?? null,
       onSession: (tokenHash) => {
         sessions.push(tokenHash);
         this.bySession.set(tokenHash, room);
