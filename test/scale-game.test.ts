@@ -12,7 +12,7 @@ import type { GameReport } from '../shared/report-types.js';
 import { Limiter } from '../server/rooms/rate-limits.js';
 import { createTestDatabase, type TestDatabase } from './support/db.js';
 import { useRedisDb, type TestRedis } from './support/redis.js';
-import { api, connect, gameFromSeedNotes, startServer, type Server } from './support/server-process.js';
+import { api, connect, gameFromSeedNotes, HOST_TOKEN, startServer, type Server } from './support/server-process.js';
 import { okData, type TestClient } from './support/socket-clients.js';
 
 /** This file's own Redis database index. */
@@ -63,6 +63,10 @@ describe('two processes, one service', () => {
   it('play one game with the host and half the players on each side', { timeout: 120_000 }, async () => {
     const [a, b] = servers as [Server, Server];
     const game = await gameFromSeedNotes(a, 'Scale deck', { questionCount: 3, secondsPerQuestion: SECONDS });
+    // Sharing the fan-out, a room may hold up to 5,000 players (one process: 2,000).
+    const deckId = (await api<{ id: string }[]>(a, 'GET', '/api/decks')).find((d) => (d as { name?: string }).name === 'Scale deck')?.id;
+    expect(await fetch(`${a.baseUrl}/api/games`, { method: 'POST', headers: { authorization: `Bearer ${HOST_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ deckId, playerCap: 5_001 }) }).then((r) => r.status)).toBe(400);
+    expect((await api<{ code: string }>(b, 'POST', '/api/games', { deckId, questionCount: 1, playerCap: 5_000 })).code).toMatch(/^[A-Z2-9]{6}$/);
 
     // The code is known on the other process, by REST and by socket.
     const room = await fetch(`${b.baseUrl}/api/rooms/${game.code}`).then((r) => r.json());
