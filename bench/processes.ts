@@ -80,10 +80,12 @@ export async function runTwoProcesses(o: { players?: string; workers: string; ti
     const ctx = { fleet, server: owner.peer, serverUrl: ownerUrl, api: new Api(ownerUrl, hostToken), deckId: deck.deckId, log, deadline: t0 + timeoutS * 1000, other: other.peer, otherUrl };
     results.two = await twoProcesses(ctx, {
       players,
+      // As the one-process run: the first question's answers spread over its 20 s (its ack p99
+      // is the target figure), then shorter spreads.
       questions: 4,
-      seconds: 10,
-      first: { spreadMs: 9_500, abstain: 0.01 },
-      rest: { spreadMs: 2_000, abstain: 0 },
+      seconds: 20,
+      first: { spreadMs: 19_500, abstain: 0.01 },
+      rest: { spreadMs: 3_000, abstain: 0 },
       pauseMs: 300,
     });
     await stopChild(other.peer).catch(() => {});
@@ -118,8 +120,13 @@ function report(r: { two?: TwoProcessResult; floor?: BaselineResult }, errors: R
   if (r.floor) info(`bare Socket.IO, ONE process, ${r.floor.connections} conns: fan-out p99 median`, ms(floor));
   list.push({ figure: 'fan-out p99 ours (2 processes) / bare floor (1 process, half)', value: ratio === undefined ? '—' : ratio.toFixed(2), target: `≤ ${TARGETS.fanoutRatio}`, result: pass(ratio, TARGETS.fanoutRatio) });
   if (two) {
-    list.push({ figure: `answer ack p99, all answers (${two.ack.n}; half forwarded)`, value: ms(two.ack.p99), target: `≤ ${TARGETS.ackP99Ms} ms`, result: pass(two.ack.p99, TARGETS.ackP99Ms) });
-    info('answer ack p50 / p99 of the first question (spread over the window)', `${ms(two.ackFirst.p50)} / ${ms(two.ackFirst.p99)}`);
+    list.push({
+      figure: `answer ack p99, first question (${two.ackFirst.n} answers over 19.5 s; half forwarded)`,
+      value: ms(two.ackFirst.p99),
+      target: `≤ ${TARGETS.ackP99Ms} ms`,
+      result: pass(two.ackFirst.p99, TARGETS.ackP99Ms),
+    });
+    info(`answer ack p50 / p99, all ${two.ack.n} answers (later questions: everyone within 3 s)`, `${ms(two.ack.p50)} / ${ms(two.ack.p99)}`);
     info('answer errors, host errors', `${JSON.stringify(two.ackErrors)} ${JSON.stringify(two.hostErrors)}`);
     const t = two.takeover;
     list.push({
@@ -144,5 +151,5 @@ function report(r: { two?: TwoProcessResult; floor?: BaselineResult }, errors: R
   if (Object.keys(errors).length) console.log(`errors: ${Object.values(errors).join('\n')}`);
   console.log(`run took ${Math.round(durationS)} s; load average now ${os.loadavg().map(round).join(' ')}`);
   console.log(`full figures: ${path.relative(process.cwd(), file)}`);
-  console.log(JSON.stringify({ processes: 2, players: two?.players, fanoutP99Ms: fan, floorP99Ms: floor, fanoutRatio: ratio, ackP99Ms: two?.ack.p99, backMaxMs: two?.takeover.back.max }));
+  console.log(JSON.stringify({ processes: 2, players: two?.players, fanoutP99Ms: fan, floorP99Ms: floor, fanoutRatio: ratio, ackP99Ms: two?.ackFirst.p99, ackAllP99Ms: two?.ack.p99, backMaxMs: two?.takeover.back.max }));
 }
