@@ -201,8 +201,9 @@ export class Fleet {
     await Promise.all(this.workers.map((w) => w.call('plan', plan)));
   }
 
-  async start(): Promise<{ started: number; errors: Record<string, number> }> {
-    const results = await Promise.all(this.workers.map((w) => w.call<{ started: number; errors: Record<string, number> }>('start', {})));
+  /** game:start for the given hosts (every attached host when omitted). */
+  async start(ids?: string[]): Promise<{ started: number; errors: Record<string, number> }> {
+    const results = await Promise.all(this.workers.map((w) => w.call<{ started: number; errors: Record<string, number> }>('start', { ids })));
     const errors: Record<string, number> = {};
     let started = 0;
     for (const r of results) {
@@ -244,6 +245,31 @@ export class Fleet {
       merged.answersInFlight += p.answersInFlight;
     }
     return merged;
+  }
+
+  /** Players start noting when the server seats them again (game:state). */
+  async mark(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.call('mark')));
+  }
+
+  /** When each of these players was seated again since `mark` (null: not yet). */
+  async seated(ids: string[]): Promise<(number | null)[]> {
+    const groups = this.assign(ids);
+    const parts = await Promise.all(groups.map((g, w) => (g.length ? this.workers[w].call<{ times: (number | null)[] }>('seated', { ids: g }) : { times: [] })));
+    return parts.flatMap((p) => p.times);
+  }
+
+  /** These players reconnect to `url` and resume with their tokens; when each was back. */
+  async reconnect(url: string, ids: string[], untilMs: number, concurrency = 64) {
+    const groups = this.assign(ids);
+    const parts = await Promise.all(
+      groups.map((g, w) =>
+        g.length ? this.workers[w].call<{ times: (number | null)[]; errors: Record<string, number> }>('reconnect', { url, ids: g, concurrency, untilMs }) : { times: [], errors: {} },
+      ),
+    );
+    const errors: Record<string, number> = {};
+    for (const p of parts) addCounts(errors, p.errors);
+    return { times: parts.flatMap((p) => p.times), errors };
   }
 
   async usage(): Promise<Usage[]> {

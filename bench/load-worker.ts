@@ -20,6 +20,10 @@ interface Player {
   label: string;
   code?: string;
   playerId?: string;
+  /** Session token from room:join, for resuming on another server (--processes 2). */
+  token?: string;
+  /** First game:state after the last `mark` (a player seated again without asking). */
+  stateAt?: number;
 }
 
 interface Host {
@@ -61,6 +65,7 @@ let disconnects: Record<string, number> = {};
 let hostErrors: Record<string, number> = {};
 let plan: PlayPlan = { byIndex: {}, fallback: { spreadMs: 1000, abstain: 0 } };
 let answersInFlight = 0;
+let markedAt: number | null = null;
 
 function count(map: Record<string, number>, key: string): void {
   map[key] = (map[key] ?? 0) + 1;
@@ -109,6 +114,9 @@ function watchPlayer(p: Player): void {
     }) as never);
   }
   s.on('player:result' as never, (() => void playerResults++) as never);
+  s.on('game:state' as never, (() => {
+    if (markedAt !== null && p.stateAt === undefined) p.stateAt = nowMs();
+  }) as never);
   s.on('disconnect', (reason) => count(disconnects, reason));
 }
 
@@ -197,11 +205,12 @@ serve({
         if (!check.ok) return count(errors, `check:${check.error.code}`);
         const join = (await p.socket
           .timeout(ACK_TIMEOUT_MS)
-          .emitWithAck('room:join', { code: slot.code, nickname: slot.nickname })) as Ack<{ playerId: string }>;
+          .emitWithAck('room:join', { code: slot.code, nickname: slot.nickname })) as Ack<{ playerId: string; token: string }>;
         if (!join.ok) return count(errors, `join:${join.error.code}`);
         p.code = slot.code;
         p.label = slot.code;
         p.playerId = join.data.playerId;
+        p.token = join.data.token;
         latencies.push(nowMs() - start);
       } catch {
         count(errors, 'ACK_TIMEOUT');
@@ -285,6 +294,55 @@ serve({
     disconnects = {};
     hostErrors = {};
     return out;
+  },
+
+  /** From now on, note each player's first game:state (seated again by the server). */
+  mark: () => {
+    markedAt = nowMs();
+    for (const p of players.values()) p.stateAt = undefined;
+    return null;
+  },
+
+  /** When each given player got its first game:state since `mark` (undefined: not yet). */
+  seated: (args: { ids: string[] }) => ({ times: args.ids.map((id) => players.get(id)?.stateAt ?? null) }),
+
+  /** The given players' server went away: each opens a new socket to `url` and resumes with
+   *  its token, retrying until it is back or `untilMs` passes; returns when each was back. */
+  reconnect: async (args: { url: string; ids: string[]; concurrency: number; untilMs: number }) => {
+    const times: (number | null)[] = [];
+    const errors: Record<string, number> = {};
+    await pool(args.ids, args.concurrency, async (id) => {
+      const old = players.get(id);
+      if (!old?.token) {
+        times.push(null);
+        return count(errors, 'NO_TOKEN');
+      }
+      old.socket.close();
+      for (;;) {
+        const socket = open(args.url);
+        const p: Player = { ...old, socket, stateAt: undefined };
+        try {
+          await connected(socket);
+          watchPlayer(p);
+          const res = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:resume', { token: old.token })) as Ack<unknown>;
+          if (res.ok) {
+            players.set(id, p);
+            times.push(nowMs());
+            return;
+          }
+          count(errors, `resume:${res.error.code}`);
+        } catch (error) {
+          count(errors, (error as Error).message);
+        }
+        socket.close();
+        if (nowMs() > args.untilMs) {
+          times.push(null);
+          return;
+        }
+        await sleep(200);
+      }
+    });
+    return { times, errors };
   },
 
   usage: () => ({ cpu: process.cpuUsage(), rss: process.memoryUsage().rss, players: players.size, hosts: hosts.size }),

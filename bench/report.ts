@@ -79,7 +79,7 @@ export function summarize(r: Results, players: number, extra: Record<string, unk
   };
 }
 
-interface Row {
+export interface Row {
   figure: string;
   value: string;
   target: string;

@@ -4,7 +4,9 @@
 // several load workers holding the players' sockets. Everything is bounded: player counts,
 // per-scenario waits, and a hard global timeout after which every child is killed.
 // Options: --quick, --players N, --workers N, --only big,baseline,many,soak,import,flood, --cpu-prof,
-// --sliced (baseline also tries sliced broadcasts), --timeout S, --log-level L.
+// --sliced (baseline also tries sliced broadcasts), --timeout S, --log-level L,
+// --processes 2 (one room of 4,000 players on two processes sharing it through Redis, and a
+// takeover; see processes.ts).
 // Method, and how to read the output: docs/performance.md.
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -41,9 +43,19 @@ const { values: args } = parseArgs({
     sliced: { type: 'boolean', default: false },
     timeout: { type: 'string' },
     'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
+    processes: { type: 'string', default: '1' },
   },
   strict: true,
 });
+
+if (args.processes !== '1') {
+  if (args.processes !== '2') {
+    console.error('bench: --processes must be 1 or 2');
+    process.exit(1);
+  }
+  const { runTwoProcesses } = await import('./processes.js');
+  process.exit(await runTwoProcesses({ players: args.players, workers: args.workers!, timeout: args.timeout, logLevel: args['log-level']! }));
+}
 
 const quick = args.quick!;
 const players = Math.min(GAME_PLAYER_CAP, Number(args.players ?? (quick ? 300 : 2000)));

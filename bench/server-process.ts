@@ -4,6 +4,7 @@
 import pino from 'pino';
 import { createApp } from '../server/app.js';
 import { openDatabase } from '../server/db/database.js';
+import { openRedis } from '../server/scale/redis.js';
 import { systemClock, type RoomClock } from '../server/rooms/clock.js';
 import { nowMs } from './clock.js';
 import { serve } from './ipc.js';
@@ -21,10 +22,14 @@ await db.migrate();
 // the benchmark pays for the logging the real server does without flooding the terminal.
 const destination = logFile ? pino.destination({ dest: logFile, sync: false }) : pino.destination(2);
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+// --processes 2: this server is one of two sharing the games through Redis.
+const redisUrl = process.env.BENCH_REDIS_URL;
+const redis = redisUrl ? await openRedis(redisUrl, logger) : undefined;
 const app = createApp({
   db,
   logger,
   hostToken,
+  shared: redis && { redis },
   clock: timedClock(systemClock()),
   // Every benchmark player comes from 127.0.0.1, where real players come from many
   // addresses: the per-address join budget (240 a minute) would stop the 121st player.
@@ -37,6 +42,7 @@ const app = createApp({
 });
 probes.hookBroadcasts(app.io);
 const port = await app.listen(0, '127.0.0.1');
+app.directory.start();
 
 /** The production clock, plus a record of how late each room timer fired. The rooms'
  *  question timers (end of reading, answer deadline) are the only ones that come due during
@@ -59,6 +65,7 @@ serve(
     info: () => ({ port, pid: process.pid }),
     stop: async () => {
       await app.close();
+      await redis?.close();
       await db.close();
       destination.flushSync?.();
       setTimeout(() => process.exit(0), 50);

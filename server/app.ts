@@ -20,6 +20,11 @@ import { createNicknamePolicy } from './rooms/nicknames.js';
 import { bankQuestionSource, type QuestionSource } from './rooms/question-source.js';
 import { createRateLimits, type RateLimitOptions } from './rooms/rate-limits.js';
 import { RoomRegistry } from './rooms/registry.js';
+import { localDirectory, type RoomDirectory } from './rooms/directory.js';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { LeaseOptions } from './scale/lease.js';
+import type { RedisClients } from './scale/redis.js';
+import { SharedDirectory } from './scale/shared-directory.js';
 import { MemoryRecorder } from './memory/recorder.js';
 import type { WriterOptions } from './rooms/game-writer.js';
 
@@ -53,12 +58,25 @@ export interface AppDeps {
   /** A socket that has neither joined a game nor attached as host within this time is closed
    *  (default one minute). */
   idleSocketMs?: number;
+  /** Several processes, one service (REDIS_URL): broadcasts through Socket.IO's Redis
+   *  adapter, one owner per game, commands forwarded to it (see server/scale/). */
+  shared?: SharedOptions;
+}
+
+export interface SharedOptions {
+  redis: RedisClients;
+  lease?: LeaseOptions;
+  watchEveryMs?: number;
+  /** Games silent for longer are closed when taken over, as at start-up. */
+  resumeWithinMs?: number;
 }
 
 export interface App {
   http: http.Server;
   io: IoServer;
   rooms: RoomRegistry;
+  /** Where games live: this process only, or the processes sharing Redis. */
+  directory: RoomDirectory;
   /** Counts ended games' answers into the members' memory. */
   memory: MemoryRecorder;
   express: express.Express;
@@ -109,9 +127,12 @@ export function createApp(deps: AppDeps): App {
     maxHttpBufferSize: 16 * 1024,
     serveClient: false,
   });
+  // Several processes: every room broadcast also reaches the room's sockets on the others.
+  if (deps.shared) io.adapter(createAdapter(deps.shared.redis.pub, deps.shared.redis.sub, { key: 'qn-io', requestsTimeout: 5_000 }));
 
   const generator = deps.questionGenerator ?? threadGenerator(deps.logger);
   const memory = new MemoryRecorder(deps.db.prisma, deps.logger);
+  let shared: SharedDirectory | null = null;
   const rooms = new RoomRegistry({
     onGameEnded: (gameId) => void memory.record(gameId),
     clock: deps.clock ?? systemClock(),
@@ -119,23 +140,32 @@ export function createApp(deps: AppDeps): App {
     logger: deps.logger,
     questions: deps.questionSource ?? bankQuestionSource(deps.db.prisma, generator),
     nicknames: createNicknamePolicy(),
-    limits: createRateLimits(deps.rateLimits),
+    limits: createRateLimits(deps.rateLimits, deps.shared?.redis.cmd),
     channelsFor: (gameId) => socketChannels(io, gameId),
+    fenceOf: (gameId) => shared?.leases.fenceOf(gameId) ?? null,
+    onRoomOpened: (gameId, code) => shared?.roomOpened(gameId, code),
+    onSession: (gameId, tokenHash) => shared?.sessionOpened(gameId, tokenHash),
+    onRoomGone: (gameId, code) => shared?.roomGone(gameId, code),
     ...deps.rooms,
   });
+  const owner = { nicknames: rooms.opts.nicknames, serverHostToken: deps.hostToken };
+  const directory: RoomDirectory = deps.shared
+    ? (shared = new SharedDirectory({ io, redis: deps.shared.redis, rooms, owner, logger: deps.logger, lease: deps.shared.lease, watchEveryMs: deps.shared.watchEveryMs, resumeWithinMs: deps.shared.resumeWithinMs }))
+    : localDirectory(rooms, owner);
   const importer = deps.importWorker ?? threadImportWorker(deps.logger);
-  mountRoutes(app, { ...deps, importWorker: importer }, rooms, generator, memory.index);
+  mountRoutes(app, { ...deps, importWorker: importer }, rooms, directory, generator, memory.index);
 
   app.use('/api', (_req, res) => sendError(res, 404, 'NOT_FOUND', 'No such API route.'));
   serveClient(app, deps.clientDir ?? DEFAULT_CLIENT_DIR);
   app.use(errorHandler(deps.logger));
 
-  const sockets = attachSockets(io, deps, rooms, app.get('trust proxy fn'));
+  const sockets = attachSockets(io, deps, rooms, directory, app.get('trust proxy fn'));
 
   return {
     http: server,
     io,
     rooms,
+    directory,
     memory,
     express: app,
     listen(port, host) {
@@ -152,6 +182,7 @@ export function createApp(deps: AppDeps): App {
       // Rooms first: their timers stop and pending answer writes are flushed while the
       // database is still open; then live sockets go, then open requests finish.
       await rooms.closeAll();
+      await directory.close();
       await memory.idle();
       await sockets.close();
       io.close();

@@ -15,11 +15,25 @@ const postgresUrl = z
     }
   }, 'must look like postgresql://user@host:5432/database');
 
+const redisUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must look like redis://127.0.0.1:6379/0');
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().trim().min(1).default('data'),
+  /** Several processes sharing the rooms (needs DATABASE_URL: they share PostgreSQL). */
+  REDIS_URL: redisUrl.optional(),
   HOST_TOKEN: z
     .string()
     .trim()
@@ -43,6 +57,8 @@ export interface AppConfig {
   host: string;
   databaseUrl?: string;
   dataDir: string;
+  /** Set: this process is one of several sharing the rooms through Redis. */
+  redisUrl?: string;
   hostToken?: string;
   publicUrl?: string;
   logLevel: string;
@@ -67,11 +83,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid ${name}: ${issue.message}. Fix or unset ${name} and start again.`);
   }
   const c = parsed.data;
+  if (c.REDIS_URL && !c.DATABASE_URL) {
+    throw new ConfigError(
+      'REDIS_URL needs DATABASE_URL: several processes share their games through one PostgreSQL database, and the embedded database (DATA_DIR) belongs to one process. Set DATABASE_URL, or unset REDIS_URL to run one process.',
+    );
+  }
   return {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     dataDir: path.resolve(c.DATA_DIR),
+    redisUrl: c.REDIS_URL,
     hostToken: c.HOST_TOKEN,
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: c.LOG_LEVEL,

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DatabaseError, openDatabase, type Database } from './db/database.js';
 import { resolveHostToken } from './host-secret.js';
 import { createLogger } from './logger.js';
+import { openRedis, type RedisClients } from './scale/redis.js';
 
 /** Expected failures end with one readable line and exit code 1, never a stack trace. */
 function fatal(message: string): never {
@@ -56,6 +57,19 @@ async function main(): Promise<void> {
     fatal(`Could not prepare the database: ${(error as Error).message}`);
   }
 
+  // Several processes, one service: Redis carries broadcasts, leases and forwarded commands.
+  let redis: RedisClients | undefined;
+  if (config.redisUrl) {
+    try {
+      redis = await openRedis(config.redisUrl, logger);
+    } catch (error) {
+      await db.close();
+      fatal((error as Error).message);
+    }
+    const clients = redis;
+    stopHooks.push(() => clients.close());
+  }
+
   const hostToken = await resolveHostToken(db.prisma, config.hostToken);
   const app = createApp({
     db,
@@ -64,11 +78,12 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     rooms: { maxLiveRooms: config.maxLiveGames },
+    shared: redis && { redis, resumeWithinMs: config.resumeWithinMs },
   });
   stopHooks.unshift(() => app.close());
   // Games that were running when the server last stopped come back before anyone connects.
   try {
-    await app.rooms.restore(config.resumeWithinMs);
+    await app.directory.restore(config.resumeWithinMs);
   } catch (error) {
     logger.error({ err: error }, 'could not restore unfinished games; they stay as they are');
   }
@@ -84,7 +99,8 @@ async function main(): Promise<void> {
     if (code === 'EACCES') fatal(`Not allowed to listen on port ${config.port}. Use a port above 1024 (PORT=3000).`);
     throw error;
   }
-  logger.info({ port, db: db.kind }, 'listening');
+  app.directory.start();
+  logger.info({ port, db: db.kind, shared: Boolean(redis) }, 'listening');
   process.stdout.write(startBanner({ port, hostToken, db: db.kind, publicUrl: config.publicUrl }) + '\n');
 
 }

@@ -32,6 +32,8 @@ export const GAME_RULES = {
   questionCountDefault: 10,
   playerCapDefault: 500,
   playerCapMax: 2_000,
+  /** With several server processes sharing the games (REDIS_URL), a room may hold more. */
+  playerCapMaxShared: 5_000,
   optionsMax: 6,
   leaderboardSize: 5,
   podiumSize: 3,

@@ -195,7 +195,8 @@ export const createGameSchema = z.strictObject({
   scoring: z.enum(SCORING_MODES).default('speed'),
   display: z.enum(DISPLAY_MODES).default('devices'),
   allowLateJoin: z.boolean().default(true),
-  playerCap: z.int().min(1).max(GAME_RULES.playerCapMax).default(GAME_RULES.playerCapDefault),
+  // Up to playerCapMaxShared here; a single process refuses more than playerCapMax (routes.ts).
+  playerCap: z.int().min(1).max(GAME_RULES.playerCapMaxShared).default(GAME_RULES.playerCapDefault),
   autoAdvanceSeconds: autoAdvanceSecondsSchema.default(0),
   teams: z
     .discriminatedUnion('by', [

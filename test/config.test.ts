@@ -37,6 +37,7 @@ describe('loadConfig', () => {
     ['HOST_TOKEN', 'has spaces and is long enough'],
     ['LOG_LEVEL', 'loud'],
     ['PUBLIC_URL', 'nope'],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     let error: unknown;
     try {
@@ -47,5 +48,12 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toContain(`Invalid ${name}`);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('reads REDIS_URL with a PostgreSQL database, and refuses it with the embedded one', () => {
+    const db = 'postgresql://postgres@127.0.0.1:5432/quiz';
+    expect(loadConfig({ DATABASE_URL: db, REDIS_URL: 'redis://127.0.0.1:6379/3' }).redisUrl).toBe('redis://127.0.0.1:6379/3');
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/3' })).toThrow(/REDIS_URL needs DATABASE_URL/);
   });
 });

@@ -149,4 +149,19 @@ describe.each(['postgres', 'pglite'] as const)('batched game writes on %s', (kin
     await store.write([{ ...second[0]!, kicks: [{ id: playerRowId('gA', 'p1'), at: at(40) }], asked: [{ index: 1, at: at(41) }] }, second[1]!]);
     expect(await snapshot()).toEqual(rows);
   });
+
+  it('stores a snapshot only from the newest owner when several processes share the game', async () => {
+    const store = prismaGameStore(db.prisma);
+    await store.createGame({ id: 'gF', code: 'CODEGF', deckId: null, deckName: 'Deck', settings: SETTINGS, seed: 's', hostTokenHash: 'h', questions: makeQuestions(3).map((q) => ({ ...q, factId: null })) });
+    const snap = (tag: string) => ({ version: 1, tag }) as never;
+    const read = async () => (await db.prisma.game.findUniqueOrThrow({ where: { id: 'gF' }, select: { snapshot: true, ownerFence: true } }));
+    await store.write([{ ...empty, gameId: 'gF', snapshot: { value: snap('owner 1'), at: at(1), fence: 1 } }]);
+    // The next owner (fence 2) took over; a late write of the first owner is refused.
+    await store.write([{ ...empty, gameId: 'gF', snapshot: { value: snap('owner 2'), at: at(2), fence: 2 } }]);
+    await store.write([{ ...empty, gameId: 'gF', snapshot: { value: snap('owner 1, late'), at: at(3), fence: 1 } }]);
+    expect(await read()).toEqual({ snapshot: { version: 1, tag: 'owner 2' }, ownerFence: 2 });
+    // One process (no fence) always writes, and keeps the fence as it was.
+    await store.write([{ ...empty, gameId: 'gF', snapshot: { value: snap('single'), at: at(4) } }]);
+    expect(await read()).toEqual({ snapshot: { version: 1, tag: 'single' }, ownerFence: 2 });
+  });
 });

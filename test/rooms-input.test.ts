@@ -221,7 +221,8 @@ describe('joining', () => {
       fetch(`${server.baseUrl}/api/games`, { method: 'POST', headers, body: JSON.stringify(body) });
     expect((await post({ deckId: 'x' }, { 'content-type': 'application/json' })).status).toBe(401);
     expect((await post({ deckId: 'x' }, { 'content-type': 'application/json', authorization: 'Bearer wrong-secret-000000' })).status).toBe(403);
-    for (const body of [{}, { deckId: 'x', secondsPerQuestion: 4 }, { deckId: 'x', secondsPerQuestion: 121 }, { deckId: 'x', unknown: 1 }, { deckId: 'x', kinds: ['essay'] }]) {
+    // One process holds at most 2,000 players in a room (5,000 only when processes share games).
+    for (const body of [{}, { deckId: 'x', secondsPerQuestion: 4 }, { deckId: 'x', secondsPerQuestion: 121 }, { deckId: 'x', unknown: 1 }, { deckId: 'x', kinds: ['essay'] }, { deckId: 'x', playerCap: 2_001 }]) {
       const res = await post(body);
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'BAD_PAYLOAD', message: expect.any(String) } });

@@ -2,6 +2,7 @@
 // that goes away is detached from its room (the player stays in the game, offline).
 import type { AppDeps } from '../app.js';
 import { Limiter } from '../rooms/rate-limits.js';
+import type { RoomDirectory } from '../rooms/directory.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import { clientIp, createGuard, type Connection } from './guard.js';
 import { hostEvents } from './host-events.js';
@@ -15,7 +16,7 @@ export interface SocketLayer {
 /** Which hops of X-Forwarded-For to believe (Express's compiled "trust proxy"). */
 export type TrustProxy = (address: string, hop: number) => boolean;
 
-export function attachSockets(io: IoServer, deps: AppDeps, rooms: RoomRegistry, trust: TrustProxy): SocketLayer {
+export function attachSockets(io: IoServer, deps: AppDeps, rooms: RoomRegistry, directory: RoomDirectory, trust: TrustProxy): SocketLayer {
   const guard = createGuard(rooms.opts.limits, deps.logger);
   const perAddress = new Map<string, number>();
   const maxPerAddress = deps.connectionsPerAddress ?? 500;
@@ -47,8 +48,8 @@ export function attachSockets(io: IoServer, deps: AppDeps, rooms: RoomRegistry, 
     }, idleMs);
     idle.unref();
     guard.rejectUnknown(conn);
-    playerEvents(guard, conn, rooms);
-    hostEvents(guard, conn, rooms, deps.hostToken);
+    playerEvents(guard, conn, rooms, directory);
+    hostEvents(guard, conn, rooms, directory);
     socket.on('disconnect', () => {
       clearTimeout(idle);
       // Queued behind this socket's pending commands: a join still in flight completes

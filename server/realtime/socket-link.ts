@@ -4,14 +4,19 @@
 // which Socket.IO encodes once for every socket it reaches.
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js';
-import type { LiveRoom } from '../rooms/live-room.js';
+import type { RoomHandle } from '../rooms/room-handle.js';
+import type { InterServerEvents } from '../scale/messages.js';
 import type { Channel, Link, RoomChannels } from '../rooms/transport.js';
 
 /** Who a socket is in which room: a player (with id) or a host screen (playerId null). */
 export interface Session {
-  room: LiveRoom;
+  room: RoomHandle;
   link: Link;
   playerId: string | null;
+  /** A player's session token hash, a host screen's token: kept so that, when another
+   *  process takes the game over, this connection can be seated there again. */
+  tokenHash?: string;
+  hostToken?: string;
 }
 
 export interface SocketData {
@@ -20,8 +25,8 @@ export interface SocketData {
   ip?: string;
 }
 
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** The Socket.IO room of a channel; players' channels are per slice. */
 export function channelName(gameId: string, channel: Channel, slice = 0): string {

@@ -7,7 +7,7 @@ import { nanoid } from 'nanoid';
 import type { GameSettings } from '../../shared/game-types.js';
 import type { GameStore } from './game-store.js';
 import type { QuestionSource } from './question-source.js';
-import type { RoomRegistry } from './registry.js';
+import type { RoomDirectory } from './directory.js';
 import { hashToken, newToken } from './secrets.js';
 
 export interface CreatedGame {
@@ -20,7 +20,7 @@ export interface CreatedGame {
 
 export async function createLiveGame(
   settings: GameSettings,
-  deps: { questions: QuestionSource; store: GameStore; rooms: RoomRegistry },
+  deps: { questions: QuestionSource; store: GameStore; directory: RoomDirectory },
   /** Tonight's review: the facts to ask, most urgent first, and the seed its preview used (the
    *  same seed makes the same questions). */
   focus?: { facts: readonly string[]; seed: string },
@@ -32,7 +32,8 @@ export async function createLiveGame(
   const hostTokenHash = hashToken(hostToken);
   const frozen: GameSettings = { ...settings, questionCount: set.questions.length };
   // Reserved now so no other game created meanwhile can take it; released on failure.
-  const code = deps.rooms.reserveCode();
+  const { code, release } = await deps.directory.reserveCode(gameId);
+  let opened = false;
   try {
     await deps.store.createGame({
       id: gameId,
@@ -44,9 +45,10 @@ export async function createLiveGame(
       hostTokenHash,
       questions: set.questions,
     });
-    deps.rooms.open({ gameId, code, settings: frozen, questions: set.questions, hostTokenHash });
+    await deps.directory.open({ gameId, code, settings: frozen, questions: set.questions, hostTokenHash });
+    opened = true;
   } finally {
-    deps.rooms.releaseCode(code);
+    await release(opened);
   }
   return { gameId, code, hostToken, questionCount: set.questions.length };
 }

@@ -75,7 +75,9 @@ export interface WriteBatch {
   standings: { id: string; score: number; rank: number }[];
   game: { status?: GameStatus; startedAt?: Date; endedAt?: Date };
   /** The room's latest state, written after everything else of the batch. */
-  snapshot?: { value: Snapshot; at: Date } | null;
+  /** `fence`: the writing owner's fencing token (several processes); the snapshot is stored
+   *  only if no newer owner stored one. Null: one process, always stored. */
+  snapshot?: { value: Snapshot; at: Date; fence?: number | null } | null;
 }
 
 /** A game the database says is not over, with what it takes to bring it back. */
@@ -111,7 +113,8 @@ export interface GameStore {
   statusBySession(tokenHash: string): Promise<string | null>;
   statusByGame(gameId: string): Promise<string | null>;
   /** Games in the lobby or playing, for a server that starts up. */
-  loadUnfinished(): Promise<UnfinishedGame[]>;
+  /** With `only`, just those games (a process taking over one game from a dead owner). */
+  loadUnfinished(only?: readonly string[]): Promise<UnfinishedGame[]>;
   /** Closes a game that cannot be brought back; standings as of its last snapshot. */
   interrupt(gameId: string, standings: WriteBatch['standings'], at: Date): Promise<void>;
 }
@@ -276,12 +279,13 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
       const snapshots = batches.filter((b) => b.snapshot);
       if (snapshots.length) {
         await prisma.$executeRawUnsafe(
-          `UPDATE "Game" AS g SET "snapshot" = v.snap::jsonb, "snapshotAt" = v.at
-           FROM unnest($1::text[], $2::text[], $3::timestamp(3)[]) AS v(id, snap, at)
-           WHERE g."id" = v.id`,
+          `UPDATE "Game" AS g SET "snapshot" = v.snap::jsonb, "snapshotAt" = v.at, "ownerFence" = COALESCE(v.fence, g."ownerFence")
+           FROM unnest($1::text[], $2::text[], $3::timestamp(3)[], $4::int[]) AS v(id, snap, at, fence)
+           WHERE g."id" = v.id AND (v.fence IS NULL OR g."ownerFence" <= v.fence)`,
           snapshots.map((b) => b.gameId),
           snapshots.map((b) => JSON.stringify(b.snapshot!.value)),
           snapshots.map((b) => utcTimestamp(b.snapshot!.at)),
+          snapshots.map((b) => b.snapshot!.fence ?? null),
         );
       }
     },
@@ -303,9 +307,9 @@ export function prismaGameStore(prisma: PrismaClient): GameStore {
       return player?.game.status ?? null;
     },
 
-    async loadUnfinished() {
+    async loadUnfinished(only) {
       const games = await prisma.game.findMany({
-        where: { status: { in: ['lobby', 'playing'] satisfies GameStatus[] } },
+        where: { status: { in: ['lobby', 'playing'] satisfies GameStatus[] }, ...(only ? { id: { in: [...only] } } : {}) },
         select: {
           id: true,
           code: true,

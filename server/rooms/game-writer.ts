@@ -25,7 +25,7 @@ export type WriteOp =
   | { kind: 'standings'; rows: WriteBatch['standings'] }
   | { kind: 'game'; patch: WriteBatch['game'] }
   /** The room's state to restore from; of several in one batch, the last one is written. */
-  | { kind: 'snapshot'; snapshot: Snapshot; at: Date };
+  | { kind: 'snapshot'; snapshot: Snapshot; at: Date; fence?: number | null };
 
 export interface WriterOptions {
   /** How long a write may wait for others to join its batch. */
@@ -75,7 +75,7 @@ export function mergeOps(ops: readonly WriteOp[]): WriteBatch {
     else if (op.kind === 'skipped') batch.skipped.push(op.index);
     else if (op.kind === 'asked') batch.asked.push({ index: op.index, at: op.at });
     else if (op.kind === 'standings') batch.standings = op.rows;
-    else if (op.kind === 'snapshot') batch.snapshot = { value: op.snapshot, at: op.at };
+    else if (op.kind === 'snapshot') batch.snapshot = { value: op.snapshot, at: op.at, fence: op.fence ?? null };
     else Object.assign(batch.game, op.patch);
   }
   return batch;

@@ -57,6 +57,8 @@ export interface LiveRoomOptions {
   onDrop(): void;
   /** The game's end is stored: its answers can go into the members' memory. */
   onEnded?(): void;
+  /** This owner's fencing token (several processes): its snapshots lose to a newer owner's. */
+  fence?: number | null;
   /** A restored game's players: their sessions are valid again (the registry indexes them). */
   sessions?: readonly { playerId: string; tokenHash: string }[];
 }
@@ -127,6 +129,11 @@ export class LiveRoom {
 
   hostTokenMatches(token: string): boolean {
     return tokenMatches(token, this.opts.hostTokenHash);
+  }
+
+  /** Is this connection one of the room's attached host screens? */
+  hasHost(linkId: string): boolean {
+    return this.hosts.has(linkId);
   }
 
   // ---- commands ---------------------------------------------------------------------
@@ -226,6 +233,19 @@ export class LiveRoom {
     return this.task(null, async () => {
       if (!this.closed && this.state.phase !== 'ended') await this.apply(this.step({ type: 'end' }).effects);
     });
+  }
+
+  /** Another process owns the game now: stop here, send nothing more and queue no write. Queued
+   *  commands answer GAME_FINISHED; the connections stay open (their process seats them
+   *  again with the new owner). */
+  abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.clearTimers();
+    for (const link of [...this.links.values(), ...this.hosts.values()]) link.leave(false);
+    this.links.clear();
+    this.hosts.clear();
+    this.opts.onDrop();
   }
 
   /** Shutdown: no more timers, and every pending write gets its last chance. */
@@ -356,7 +376,7 @@ export class LiveRoom {
 
   /** Queues the room's current state as the one to restore from (the last of a batch wins). */
   snapshot(): void {
-    this.opts.writer.add({ kind: 'snapshot', snapshot: takeSnapshot(this.state, this.opts.clock.now()), at: new Date() });
+    this.opts.writer.add({ kind: 'snapshot', snapshot: takeSnapshot(this.state, this.opts.clock.now()), at: new Date(), fence: this.opts.fence ?? null });
   }
 
   private setTimer(at: number | null): void {

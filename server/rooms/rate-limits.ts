@@ -1,7 +1,10 @@
-// Rate limits, in memory (one process owns its rooms). Join attempts are limited per
-// client address so room codes cannot be found by trying them; every socket also has a
-// command budget so one client cannot keep a room's queue busy.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+// Rate limits. Join attempts are limited per client address so room codes cannot be found
+// by trying them; every socket also has a command budget so one client cannot keep a room's
+// queue busy. One process keeps them in memory; several processes (REDIS_URL) keep the
+// per-address ones in Redis, so an address has one budget whichever process it reaches
+// (a socket lives on one process, so its own budget stays in memory).
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface LimitRule {
   points: number;
@@ -27,10 +30,21 @@ export const DEFAULT_LIMITS: Required<RateLimitOptions> = {
 };
 
 export class Limiter {
-  private readonly limiter: RateLimiterMemory;
+  private readonly limiter: RateLimiterAbstract;
 
-  constructor(rule: LimitRule) {
-    this.limiter = new RateLimiterMemory({ points: rule.points, duration: rule.duration });
+  /** With `shared`, the points live in Redis under `keyPrefix`; if Redis does not answer,
+   *  this process's own memory limiter decides meanwhile. */
+  constructor(rule: LimitRule, shared?: { redis: Redis; keyPrefix: string }) {
+    const memory = new RateLimiterMemory({ points: rule.points, duration: rule.duration });
+    this.limiter = shared
+      ? new RateLimiterRedis({
+          storeClient: shared.redis,
+          keyPrefix: shared.keyPrefix,
+          points: rule.points,
+          duration: rule.duration,
+          insuranceLimiter: memory,
+        })
+      : memory;
   }
 
   /** True when `key` still had a point to spend. */
@@ -40,7 +54,7 @@ export class Limiter {
       return true;
     } catch (error) {
       if (error instanceof RateLimiterRes) return false;
-      // The memory store does not fail; if it ever did, refusing is the safe side.
+      // Neither store answered; refusing is the safe side.
       return false;
     }
   }
@@ -52,10 +66,10 @@ export interface RateLimits {
   lookup: Limiter;
 }
 
-export function createRateLimits(opts: RateLimitOptions = {}): RateLimits {
+export function createRateLimits(opts: RateLimitOptions = {}, redis?: Redis): RateLimits {
   return {
-    join: new Limiter(opts.join ?? DEFAULT_LIMITS.join),
+    join: new Limiter(opts.join ?? DEFAULT_LIMITS.join, redis && { redis, keyPrefix: 'qn:rl:join' }),
     socket: new Limiter(opts.socket ?? DEFAULT_LIMITS.socket),
-    lookup: new Limiter(opts.lookup ?? DEFAULT_LIMITS.lookup),
+    lookup: new Limiter(opts.lookup ?? DEFAULT_LIMITS.lookup, redis && { redis, keyPrefix: 'qn:rl:lookup' }),
   };
 }

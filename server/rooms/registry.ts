@@ -39,6 +39,21 @@ export interface RegistryOptions {
   onGameEnded?(gameId: string): void;
   /** Turn-taking of all rooms' sends; default budget 4 ms per event-loop turn. */
   pacer?: SendPacerOptions;
+  /** The fencing token under which this process owns the game (several processes), if any. */
+  fenceOf?(gameId: string): number | null;
+  /** A live room opened (new, or restored) in this process. */
+  onRoomOpened?(gameId: string, code: string): void;
+  /** A player's session token now names this game (join, or a restored game's players). */
+  onSession?(gameId: string, tokenHash: string): void;
+  /** The room left memory (dropped after its end, expired, or abandoned). */
+  onRoomGone?(gameId: string, code: string): void;
+}
+
+export interface RestoreOptions {
+  /** Only these games (a process taking over games whose owner died). */
+  only?: readonly string[];
+  /** Asked before a game is restored or closed: false leaves it to the process that owns it. */
+  claim?(gameId: string): Promise<boolean>;
 }
 
 /** What start-up did with the games the database says are not over. */
@@ -120,10 +135,12 @@ export class RoomRegistry {
    *  question paused, players offline until they resume with their tokens), unless it was
    *  last alive longer than `resumeWithinMs` ago: then it is closed as interrupted, with the
    *  standings of its last snapshot, and its report still works. */
-  async restore(resumeWithinMs: number, wallNow = new Date()): Promise<RestoreSummary> {
+  async restore(resumeWithinMs: number, wallNow = new Date(), opts: RestoreOptions = {}): Promise<RestoreSummary> {
     const { store, clock, logger } = this.opts;
     const summary: RestoreSummary = { restored: [], interrupted: [] };
-    for (const game of await store.loadUnfinished()) {
+    for (const game of await store.loadUnfinished(opts.only)) {
+      if (this.byGame.has(game.id)) continue;
+      if (opts.claim && !(await opts.claim(game.id))) continue;
       const fresh = wallNow.getTime() - game.lastAliveAt.getTime() <= resumeWithinMs;
       const snapshot = isSnapshot(game.snapshot) ? game.snapshot : null;
       // Never snapshotted: created, then the server stopped before its first write. Only a
@@ -166,25 +183,36 @@ export class RoomRegistry {
       writer: this.writer.forGame(spec.gameId),
       logger,
       keepFinishedMs: this.opts.keepFinishedMs ?? 10 * 60_000,
+      fence: this.opts.fenceOf?.(spec.gameId) ?? null,
       onSession: (tokenHash) => {
         sessions.push(tokenHash);
         this.bySession.set(tokenHash, room);
+        this.opts.onSession?.(spec.gameId, tokenHash);
       },
       onEnded: () => this.opts.onGameEnded?.(spec.gameId),
       onDrop: () => {
         if (this.byCode.get(spec.code) === room) this.byCode.delete(spec.code);
-        this.byGame.delete(spec.gameId);
-        for (const s of sessions) this.bySession.delete(s);
+        if (this.byGame.get(spec.gameId) === room) this.byGame.delete(spec.gameId);
+        for (const s of sessions) if (this.bySession.get(s) === room) this.bySession.delete(s);
+        this.opts.onRoomGone?.(spec.gameId, spec.code);
       },
     });
     for (const { tokenHash } of restoredSessions ?? []) {
       sessions.push(tokenHash);
       this.bySession.set(tokenHash, room);
+      this.opts.onSession?.(spec.gameId, tokenHash);
     }
     this.byCode.set(spec.code, room);
     this.byGame.set(spec.gameId, room);
+    this.opts.onRoomOpened?.(spec.gameId, spec.code);
     this.armSweep();
     return room;
+  }
+
+  /** Another process owns this game now (this one lost its lease): the room stops at once,
+   *  without another write, and leaves memory. */
+  abandon(gameId: string): void {
+    this.byGame.get(gameId)?.abandon();
   }
 
   /** Shutdown: stop every room's timers and flush its pending writes. */

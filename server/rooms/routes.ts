@@ -9,6 +9,7 @@ import type { MemoryIndex } from '../memory/memory-index.js';
 import { sendError } from '../http/errors.js';
 import { createLiveGame } from './create-game.js';
 import { QuestionSourceError } from './question-source.js';
+import type { RoomDirectory } from './directory.js';
 import type { RoomRegistry } from './registry.js';
 import { lanAddresses } from '../banner.js';
 
@@ -20,12 +21,22 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function gameRoutes(app: express.Express, deps: AppDeps, host: express.RequestHandler, rooms: RoomRegistry, memory: MemoryIndex): void {
+export function gameRoutes(
+  app: express.Express,
+  deps: AppDeps,
+  host: express.RequestHandler,
+  rooms: RoomRegistry,
+  directory: RoomDirectory,
+  memory: MemoryIndex,
+): void {
   const { store, limits } = rooms.opts;
 
   app.post('/api/games', host, async (req, res) => {
     const parsed = createGameBodySchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(res, 400, 'BAD_PAYLOAD', describeIssues(parsed.error));
+    if (parsed.data.playerCap > directory.playerCapMax) {
+      return sendError(res, 400, 'BAD_PAYLOAD', `playerCap: Too big: expected number to be <=${directory.playerCapMax}`);
+    }
     if (rooms.size >= rooms.maxLiveRooms) return sendError(res, 503, 'TOO_MANY_GAMES');
     const { review, ...settings } = parsed.data;
     let created;
@@ -36,7 +47,7 @@ export function gameRoutes(app: express.Express, deps: AppDeps, host: express.Re
         ? await tonightReview(deps.db.prisma, memory, { deckId: settings.deckId, count: settings.questionCount, topics: settings.topics, ...review })
         : null;
       const focus = ranking ? { facts: ranking.ranked, seed: ranking.review.seed } : undefined;
-      created = await createLiveGame(settings, { questions: rooms.opts.questions, store, rooms }, focus);
+      created = await createLiveGame(settings, { questions: rooms.opts.questions, store, directory }, focus);
     } catch (error) {
       if (error instanceof QuestionSourceError) {
         return error.code === 'UNKNOWN_DECK' ? sendError(res, 404, error.code) : sendError(res, 422, error.code);
@@ -57,21 +68,22 @@ export function gameRoutes(app: express.Express, deps: AppDeps, host: express.Re
     // A malformed code is as unknown as a well-formed one nobody uses.
     if (!parsed.success) return sendError(res, 404, 'UNKNOWN_ROOM');
     const code = parsed.data;
-    const room = rooms.findByCode(code);
-    if (!room || room.isClosed) {
+    const room = await directory.byCode(code);
+    const info = room ? await room.info() : null;
+    if (!info?.ok) {
       // Not in memory: a game that used this code recently is over (finished, or lost in a
       // restart); anything else was never a room.
-      const past = await rooms.past.byCode(code);
+      const past = info ? true : await rooms.past.byCode(code);
       return past ? sendError(res, 410, 'GAME_FINISHED') : sendError(res, 404, 'UNKNOWN_ROOM');
     }
-    if (room.status === 'finished') return sendError(res, 410, 'GAME_FINISHED');
-    const check = room.checkJoin();
+    if (info.data.status === 'finished') return sendError(res, 410, 'GAME_FINISHED');
+    const check = info.data.check;
     res.json({
       ok: true,
       data: {
         code,
-        status: room.status,
-        lateJoin: room.allowsLateJoin,
+        status: info.data.status,
+        lateJoin: info.data.lateJoin,
         joinable: check.ok,
         reason: check.ok ? null : check.error.code,
       },

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Game" ADD COLUMN     "ownerFence" INTEGER NOT NULL DEFAULT 0;
+
