@@ -153,12 +153,13 @@ describe('three quiz nights with the same phones', () => {
     expect(preview.ok).toBe(true);
     expect(preview.data.members.map((m: { id: string }) => m.id).sort()).toEqual([ann.memberId, bob.memberId].sort());
     // The preview lists the facts of the questions the game would make (a fact that makes no
-    // question gives its place to the next one): four of five on what was missed, one new.
+    // question gives its place to the next one): four of five on what was missed, one new (or a
+    // fifth missed one, when the new fact makes no question).
     const picks: { factId: string; why: string }[] = preview.data.picks;
     expect(picks).toHaveLength(5);
-    expect(picks.filter((p) => stillMissed.has(p.factId))).toHaveLength(4);
+    expect(picks.filter((p) => stillMissed.has(p.factId)).length).toBeGreaterThanOrEqual(4);
     expect(picks[0].why).toMatch(/missed (once|twice)/);
-    expect(picks.filter((p) => p.why === 'new to the group')).toHaveLength(1);
+    expect(picks.filter((p) => p.why === 'new to the group').length).toBeLessThanOrEqual(1);
     const night3 = await playNight(true, [
       { nickname: 'Ann', deviceKey: ANN_KEY, right: () => true },
       { nickname: 'Bob', deviceKey: BOB_KEY, right: () => true },
