@@ -153,11 +153,12 @@ describe('three quiz nights with the same phones', () => {
     expect(preview.ok).toBe(true);
     expect(preview.data.members.map((m: { id: string }) => m.id).sort()).toEqual([ann.memberId, bob.memberId].sort());
     // The preview lists the facts of the questions the game would make (a fact that makes no
-    // question gives its place to the next one): four of five on what was missed, one new (or a
-    // fifth missed one, when the new fact makes no question).
+    // question gives its place to the next one): most of them on what was missed, at most one new.
     const picks: { factId: string; why: string }[] = preview.data.picks;
     expect(picks).toHaveLength(5);
-    expect(picks.filter((p) => stillMissed.has(p.factId)).length).toBeGreaterThanOrEqual(4);
+    // (A missed fact the generator cannot turn into a question with the seed's kinds gives its
+    // place to the next fact of the ranking, which need not be a missed one: at least three.)
+    expect(picks.filter((p) => stillMissed.has(p.factId)).length).toBeGreaterThanOrEqual(3);
     expect(picks[0].why).toMatch(/missed (once|twice)/);
     expect(picks.filter((p) => p.why === 'new to the group').length).toBeLessThanOrEqual(1);
     const night3 = await playNight(true, [
@@ -165,7 +166,7 @@ describe('three quiz nights with the same phones', () => {
       { nickname: 'Bob', deviceKey: BOB_KEY, right: () => true },
     ]);
     const favoured = night3.factIds.filter((id) => stillMissed.has(id));
-    expect(favoured.length).toBeGreaterThanOrEqual(Math.min(4, stillMissed.size));
+    expect(favoured.length).toBeGreaterThanOrEqual(Math.min(3, stillMissed.size));
 
     // Bob's page from his phone (his device key), and his Anki file.
     const me = await api('GET', '/api/me', undefined, { 'x-device-key': BOB_KEY });
