@@ -6,46 +6,21 @@
 // either process carries the answer before the reveal, and the report (asked of the second
 // process) matches what the players were told. Join codes, host checks and rate limits
 // work across the processes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pointsFor } from '../shared/scoring.js';
 import type { GameReport } from '../shared/report-types.js';
 import { Limiter } from '../server/rooms/rate-limits.js';
-import { createTestDatabase, type TestDatabase } from './support/db.js';
-import { useRedisDb, type TestRedis } from './support/redis.js';
-import { api, connect, gameFromSeedNotes, HOST_TOKEN, startServer, type Server } from './support/server-process.js';
+import { api, gameFromSeedNotes, HOST_TOKEN, type Server } from './support/server-process.js';
 import { okData, type TestClient } from './support/socket-clients.js';
+import { twoProcesses } from './support/two-processes.js';
 
 /** This file's own Redis database index. */
 const REDIS_DB = 11;
 const PLAYERS = 8;
 const SECONDS = 5;
 
-let tdb: TestDatabase;
-let redis: TestRedis;
-const servers: Server[] = [];
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  redis = await useRedisDb(REDIS_DB);
-  const env = { DATABASE_URL: tdb.url, REDIS_URL: redis.url };
-  // The test database is a clone of a migrated template: nothing to migrate, so both start at once.
-  servers.push(...(await Promise.all([startServer(env), startServer(env)])));
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of clients) c.close();
-  for (const s of servers) s.child.kill('SIGKILL');
-  await Promise.all(servers.map((s) => s.exited));
-  await redis?.close();
-  await tdb?.drop();
-});
-
-async function on(server: Server): Promise<TestClient> {
-  const c = await connect(server);
-  clients.push(c);
-  return c;
-}
+const world = twoProcesses(REDIS_DB);
+const { servers, on } = world;
 
 /** Packets that could give the answer away; before a question's reveal none may arrive. */
 const SECRETS = ['correctIndex', 'answerIndex', '"correct"', 'explanation'];
@@ -168,8 +143,8 @@ describe('two processes, one service', () => {
 
   it('share one join budget per address across processes', async () => {
     const rule = { points: 3, duration: 60 };
-    const one = new Limiter(rule, { redis: redis.redis, keyPrefix: 'qn:rl:test' });
-    const two = new Limiter(rule, { redis: redis.redis, keyPrefix: 'qn:rl:test' });
+    const one = new Limiter(rule, { redis: world.redis.redis, keyPrefix: 'qn:rl:test' });
+    const two = new Limiter(rule, { redis: world.redis.redis, keyPrefix: 'qn:rl:test' });
     expect([await one.take('10.0.0.1'), await two.take('10.0.0.1'), await one.take('10.0.0.1')]).toEqual([true, true, true]);
     expect(await two.take('10.0.0.1')).toBe(false);
     expect(await two.take('10.0.0.2')).toBe(true);

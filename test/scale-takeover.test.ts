@@ -4,13 +4,12 @@
 // again by themselves, the killed process's players and the host come back to it with their
 // tokens, every acknowledged answer is still there, and the game finishes with a correct
 // report.
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import type { GameReport } from '../shared/report-types.js';
 import type { PlayerView } from '../shared/game-types.js';
-import { createTestDatabase, type TestDatabase } from './support/db.js';
-import { useRedisDb, type TestRedis } from './support/redis.js';
-import { api, connect, gameFromSeedNotes, startServer, type Server } from './support/server-process.js';
+import { api, gameFromSeedNotes, type Server } from './support/server-process.js';
 import { okData, type TestClient } from './support/socket-clients.js';
+import { twoProcesses } from './support/two-processes.js';
 
 /** This file's own Redis database index. */
 const REDIS_DB = 12;
@@ -18,32 +17,8 @@ const PLAYERS = 10;
 /** Players 0..5 (three on each process) answer question 2 before the owner dies. */
 const ANSWERED_BEFORE_KILL = 6;
 
-let tdb: TestDatabase;
-let redis: TestRedis;
-const servers: Server[] = [];
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  redis = await useRedisDb(REDIS_DB);
-  const env = { DATABASE_URL: tdb.url, REDIS_URL: redis.url };
-  // The test database is a clone of a migrated template: nothing to migrate, so both start at once.
-  servers.push(...(await Promise.all([startServer(env), startServer(env)])));
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of clients) c.close();
-  for (const s of servers) s.child.kill('SIGKILL');
-  await Promise.all(servers.map((s) => s.exited));
-  await redis?.close();
-  await tdb?.drop();
-});
-
-async function on(server: Server): Promise<TestClient> {
-  const c = await connect(server);
-  clients.push(c);
-  return c;
-}
+const world = twoProcesses(REDIS_DB);
+const { servers, on } = world;
 
 interface Player {
   nickname: string;
@@ -173,7 +148,7 @@ describe('the owner process dies mid-question', () => {
       // Each answer once, as given: question 2 keeps the choice acknowledged before the kill.
       expect(rp.answers[1]!.optionIndex, rp.nickname).toBe(choice(seat));
     }
-    const rows = await tdb.db.prisma.answer.findMany({ where: { gameId: game.gameId } });
+    const rows = await world.tdb.db.prisma.answer.findMany({ where: { gameId: game.gameId } });
     expect(rows).toHaveLength(PLAYERS * 3);
     console.log(`takeover: everyone back ${backAfterMs} ms after the kill`);
   });
