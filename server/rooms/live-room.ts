@@ -240,6 +240,11 @@ export class LiveRoom {
    *  again with the new owner). */
   abandon(): void {
     if (this.closed) return;
+    this.letGo();
+  }
+
+  /** Stops the room's timers, lets every connection go (left open) and leaves the registry. */
+  private letGo(): void {
     this.closed = true;
     this.clearTimers();
     for (const link of [...this.links.values(), ...this.hosts.values()]) link.leave(false);
@@ -414,12 +419,7 @@ export class LiveRoom {
       void this.task(null, async () => {
         // A game left on its podium is ended properly, so clients get room:closed.
         if (this.state.phase !== 'ended') await this.apply(this.step({ type: 'end' }).effects);
-        this.closed = true;
-        this.clearTimers();
-        for (const link of [...this.links.values(), ...this.hosts.values()]) link.leave(false);
-        this.links.clear();
-        this.hosts.clear();
-        this.opts.onDrop();
+        this.letGo();
         await this.opts.writer.close();
       });
     });
