@@ -1,5 +1,6 @@
 // Everything this app keeps in localStorage, in one place. Storage can be unavailable
 // (private mode, quota), so every access is wrapped and failures are simply ignored.
+import { DEVICE_KEY_PATTERN } from '../../../shared/memory-types.js';
 
 function read(key: string): string | null {
   try {
@@ -94,11 +95,11 @@ export const deviceKey = {
   /** The key if this browser has one already (it has joined a game here); never makes one. */
   peek(): string | null {
     const kept = read('qn.deviceKey');
-    return kept && /^[A-Za-z0-9_-]{20,64}$/.test(kept) ? kept : null;
+    return kept && DEVICE_KEY_PATTERN.test(kept) ? kept : null;
   },
   get(): string | null {
-    const kept = read('qn.deviceKey');
-    if (kept && /^[A-Za-z0-9_-]{20,64}$/.test(kept)) return kept;
+    const kept = deviceKey.peek();
+    if (kept) return kept;
     try {
       const bytes = crypto.getRandomValues(new Uint8Array(24));
       const key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
